@@ -39,7 +39,8 @@ sc_cli_cmd_init (ScCliGlobals  *globals,
   if (argc > 1)
     return sc_cli_usage_error (context, _("init takes no arguments"));
 
-  if (!(store = sc_cli_open_store (globals, &error)))
+  if (!(store = sc_cli_open_store (globals, &error)) ||
+      !sc_store_check_integrity (store, &error))
     return sc_cli_data_error (error);
 
   printf (_("Store ready: %s (schema %d)\n"), sc_store_get_path (store),

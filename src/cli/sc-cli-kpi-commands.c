@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 #include <stdio.h>
 
 #include "sc-cli-table.h"
@@ -114,19 +113,9 @@ sc_cli_cmd_list (ScCliGlobals  *globals,
 
   if (json)
     {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
       g_autoptr(GOutputStream) out = sc_cli_stdout ();
-      JsonArray *array = json_array_sized_new (kpis->len);
 
-      for (guint i = 0; i < kpis->len; i++)
-        json_array_add_element (array, sc_export_kpi_json (g_ptr_array_index (kpis, i)));
-      json_node_take_array (root, array);
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-
-      if (!json_generator_to_stream (generator, out, NULL, &error) ||
-          !g_output_stream_write_all (out, "\n", 1, NULL, NULL, &error))
+      if (!sc_export_kpis_json (kpis, out, &error))
         return sc_cli_data_error (error);
 
       return SC_CLI_EXIT_OK;

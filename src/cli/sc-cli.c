@@ -50,15 +50,45 @@ sc_cli_data_error (const GError *error)
   return SC_CLI_EXIT_DATA;
 }
 
+static gboolean
+is_negative_number (const char *arg)
+{
+  return arg[0] == '-' && (g_ascii_isdigit (arg[1]) || (arg[1] == '.' && g_ascii_isdigit (arg[2])));
+}
+
+/* Parses a command's options. Arguments such as "-500" are values, not
+ * options, so they are kept out of GOption's way and put back after the
+ * other arguments, in their order; a "--" separator is dropped. */
 int
 sc_cli_parse_options (GOptionContext   *context,
                       int              *argc,
                       char           ***argv)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new ();
+  int kept = 0;
+  int n;
+
+  for (int i = 0; i < *argc; i++)
+    {
+      if (i > 0 && is_negative_number ((*argv)[i]))
+        g_ptr_array_add (numbers, (*argv)[i]);
+      else
+        (*argv)[kept++] = (*argv)[i];
+    }
+  *argc = kept;
 
   if (!g_option_context_parse (context, argc, argv, &error))
     return sc_cli_usage_error (context, "%s", error->message);
+
+  n = 0;
+  for (int i = 0; i < *argc; i++)
+    if (g_strcmp0 ((*argv)[i], "--") != 0)
+      (*argv)[n++] = (*argv)[i];
+  for (guint i = 0; i < numbers->len; i++)
+    (*argv)[n++] = g_ptr_array_index (numbers, i);
+  (*argv)[n] = NULL;
+  *argc = n;
 
   return SC_CLI_EXIT_OK;
 }

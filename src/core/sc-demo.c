@@ -254,6 +254,8 @@ sc_demo_generate (ScStore              *store,
       double shift = 0.0;
       gint64 last_date = 0;
       double last_value = 0.0;
+      double previous_value = 0.0;
+      guint n_values = 0;
       guint day_index = 0;
       int rc;
 
@@ -328,7 +330,9 @@ sc_demo_generate (ScStore              *store,
 
           /* Reported in the working day, 08:00–17:59 UTC. */
           last_date = day + 8 * 3600 + g_rand_int_range (rand, 0, 10 * 3600);
+          previous_value = last_value;
           last_value = value;
+          n_values++;
 
           sqlite3_bind_int64 (insert, 1, kpi_id);
           sqlite3_bind_int64 (insert, 2, reporter);
@@ -347,15 +351,19 @@ sc_demo_generate (ScStore              *store,
       if (last_date != 0)
         {
           sqlite3_stmt *update = _sc_store_prepare (store,
-                                                    "UPDATE kpis SET value = ?, last_submitted = ? "
-                                                    "WHERE id = ?",
+                                                    "UPDATE kpis SET value = ?, last_submitted = ?, "
+                                                    "  previous_value = ? WHERE id = ?",
                                                     error);
           if (update == NULL)
             goto failed;
 
           sqlite3_bind_double (update, 1, last_value);
           sqlite3_bind_int64 (update, 2, last_date);
-          sqlite3_bind_int64 (update, 3, kpi_id);
+          if (n_values > 1)
+            sqlite3_bind_double (update, 3, previous_value);
+          else
+            sqlite3_bind_null (update, 3);
+          sqlite3_bind_int64 (update, 4, kpi_id);
           rc = sqlite3_step (update);
           sqlite3_reset (update);
           if (rc != SQLITE_DONE)

@@ -59,15 +59,21 @@ format_double (double value)
 }
 
 static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *member,
-                    const char  *value)
+member_string (ScJsonWriter *writer,
+               const char   *member,
+               const char   *value)
 {
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
+  sc_json_writer_member (writer, member);
+  sc_json_writer_string (writer, value);
+}
+
+static void
+member_double (ScJsonWriter *writer,
+               const char   *member,
+               double        value)
+{
+  sc_json_writer_member (writer, member);
+  sc_json_writer_double (writer, value);
 }
 
 static gboolean
@@ -83,22 +89,7 @@ export_kpis (ScStore         *store,
     return FALSE;
 
   if (format == SC_EXPORT_JSON)
-    {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
-      JsonArray *array = json_array_sized_new (kpis->len);
-
-      for (guint i = 0; i < kpis->len; i++)
-        json_array_add_element (array, sc_export_kpi_json (g_ptr_array_index (kpis, i)));
-      json_node_take_array (root, array);
-
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      if (!json_generator_to_stream (generator, out, NULL, error))
-        return FALSE;
-
-      return g_output_stream_write_all (out, "\n", 1, NULL, NULL, error);
-    }
+    return sc_export_kpis_json (kpis, out, error);
 
   sc_csv_append_row (buffer, kpi_csv_columns, G_N_ELEMENTS (kpi_csv_columns));
 
@@ -142,25 +133,6 @@ export_kpis (ScStore         *store,
     }
 
   return flush (out, buffer, TRUE, error);
-}
-
-static void
-append_json_string (GString    *buffer,
-                    const char *text)
-{
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *encoded = NULL;
-
-  if (text == NULL)
-    {
-      g_string_append (buffer, "null");
-      return;
-    }
-
-  node = json_node_new (JSON_NODE_VALUE);
-  json_node_set_string (node, text);
-  encoded = json_to_string (node, FALSE);
-  g_string_append (buffer, encoded);
 }
 
 static gboolean
@@ -220,20 +192,25 @@ export_submissions (ScStore         *store,
         }
       else
         {
-          g_string_append (buffer, first ? "\n  {\"id\": " : ",\n  {\"id\": ");
-          g_string_append_printf (buffer, "%" G_GINT64_FORMAT ", \"kpi_id\": %" G_GINT64_FORMAT
-                                  ", \"kpi\": ",
-                                  (gint64)sqlite3_column_int64 (stmt, 10),
-                                  (gint64)sqlite3_column_int64 (stmt, 9));
-          append_json_string (buffer, _sc_column_text (stmt, 0));
-          g_string_append (buffer, ", \"group\": ");
-          append_json_string (buffer, _sc_column_text (stmt, 1));
-          g_string_append (buffer, ", \"user\": ");
-          append_json_string (buffer, _sc_column_text (stmt, 2));
-          g_string_append_printf (buffer, ", \"date\": \"%s\", \"value\": %s, \"note\": ",
-                                  date, value);
-          append_json_string (buffer, _sc_column_text (stmt, 5));
-          g_string_append_printf (buffer, ", \"achievement\": %s}", achievement);
+          ScJsonWriter writer;
+
+          if (!first)
+            g_string_append_c (buffer, ',');
+          g_string_append (buffer, "\n  ");
+          sc_json_writer_init (&writer, buffer, FALSE);
+          sc_json_writer_begin_object (&writer);
+          sc_json_writer_member (&writer, "id");
+          sc_json_writer_int (&writer, sqlite3_column_int64 (stmt, 10));
+          sc_json_writer_member (&writer, "kpi_id");
+          sc_json_writer_int (&writer, sqlite3_column_int64 (stmt, 9));
+          member_string (&writer, "kpi", _sc_column_text (stmt, 0));
+          member_string (&writer, "group", _sc_column_text (stmt, 1));
+          member_string (&writer, "user", _sc_column_text (stmt, 2));
+          member_string (&writer, "date", date);
+          member_double (&writer, "value", sqlite3_column_double (stmt, 4));
+          member_string (&writer, "note", _sc_column_text (stmt, 5));
+          member_double (&writer, "achievement", g_ascii_strtod (achievement, NULL));
+          sc_json_writer_end_object (&writer);
         }
 
       first = FALSE;
@@ -278,64 +255,101 @@ sc_export_format_utc (gint64 utc)
 
 /**
  * sc_export_kpi_json:
+ * @writer: where to write
  * @kpi: a #ScKpi
  *
- * Returns: (transfer full): the KPI as a JSON object, as `list --json`
- *   and the JSON export print it
+ * Writes the KPI as a JSON object, as `list --json` and the JSON export
+ * print it.
  */
-JsonNode *
-sc_export_kpi_json (ScKpi *kpi)
+void
+sc_export_kpi_json (ScJsonWriter *writer,
+                    ScKpi        *kpi)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *value_display = sc_kpi_format_value (kpi);
   g_autofree char *target_display = sc_kpi_format_target (kpi);
   g_autofree char *last = NULL;
   const char * const *assignees = sc_kpi_get_assignees (kpi);
   ScScoreBand band = sc_kpi_get_score_band (kpi);
+  double previous = 0;
 
   if (sc_kpi_get_last_submitted (kpi) != 0)
     last = sc_export_format_utc (sc_kpi_get_last_submitted (kpi));
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, sc_kpi_get_id (kpi));
-  json_builder_set_member_name (builder, "odoo_id");
+  sc_json_writer_begin_object (writer);
+  sc_json_writer_member (writer, "id");
+  sc_json_writer_int (writer, sc_kpi_get_id (kpi));
+  sc_json_writer_member (writer, "odoo_id");
   if (sc_kpi_get_odoo_id (kpi) > 0)
-    json_builder_add_int_value (builder, sc_kpi_get_odoo_id (kpi));
+    sc_json_writer_int (writer, sc_kpi_get_odoo_id (kpi));
   else
-    json_builder_add_null_value (builder);
-  add_string_or_null (builder, "name", sc_kpi_get_name (kpi));
-  add_string_or_null (builder, "group", sc_kpi_get_group_name (kpi));
-  add_string_or_null (builder, "kpi_type", sc_kpi_type_to_key (sc_kpi_get_kpi_type (kpi)));
-  add_string_or_null (builder, "target_type", sc_target_type_to_key (sc_kpi_get_target_type (kpi)));
-  json_builder_set_member_name (builder, "target_value");
-  json_builder_add_double_value (builder, sc_kpi_get_target_value (kpi));
-  add_string_or_null (builder, "target_display", target_display);
-  json_builder_set_member_name (builder, "priority");
-  json_builder_add_int_value (builder, sc_kpi_get_priority (kpi));
-  add_string_or_null (builder, "direction", sc_direction_to_key (sc_kpi_get_direction (kpi)));
-  add_string_or_null (builder, "report_type", sc_report_type_to_key (sc_kpi_get_report_type (kpi)));
-  add_string_or_null (builder, "department",
-                      sc_kpi_get_department (kpi) != SC_DEPARTMENT_NONE
-                        ? sc_department_to_key (sc_kpi_get_department (kpi)) : NULL);
-  json_builder_set_member_name (builder, "value");
-  json_builder_add_double_value (builder, sc_kpi_get_value (kpi));
-  add_string_or_null (builder, "value_display", value_display);
-  json_builder_set_member_name (builder, "achievement");
-  json_builder_add_double_value (builder, sc_kpi_get_achievement (kpi));
-  add_string_or_null (builder, "score", sc_score_band_label (band));
-  add_string_or_null (builder, "score_color", sc_score_band_color_key (band));
-  add_string_or_null (builder, "last_submitted", last);
-  add_string_or_null (builder, "note", sc_kpi_get_note (kpi));
-  json_builder_set_member_name (builder, "assigned");
-  json_builder_begin_array (builder);
+    sc_json_writer_null (writer);
+  member_string (writer, "name", sc_kpi_get_name (kpi));
+  member_string (writer, "group", sc_kpi_get_group_name (kpi));
+  member_string (writer, "kpi_type", sc_kpi_type_to_key (sc_kpi_get_kpi_type (kpi)));
+  member_string (writer, "target_type", sc_target_type_to_key (sc_kpi_get_target_type (kpi)));
+  member_double (writer, "target_value", sc_kpi_get_target_value (kpi));
+  member_string (writer, "target_display", target_display);
+  sc_json_writer_member (writer, "priority");
+  sc_json_writer_int (writer, sc_kpi_get_priority (kpi));
+  member_string (writer, "direction", sc_direction_to_key (sc_kpi_get_direction (kpi)));
+  member_string (writer, "report_type", sc_report_type_to_key (sc_kpi_get_report_type (kpi)));
+  member_string (writer, "department",
+                 sc_kpi_get_department (kpi) != SC_DEPARTMENT_NONE
+                   ? sc_department_to_key (sc_kpi_get_department (kpi)) : NULL);
+  member_double (writer, "value", sc_kpi_get_value (kpi));
+  member_string (writer, "value_display", value_display);
+  sc_json_writer_member (writer, "previous_value");
+  if (sc_kpi_get_previous_value (kpi, &previous))
+    sc_json_writer_double (writer, previous);
+  else
+    sc_json_writer_null (writer);
+  member_double (writer, "achievement", sc_kpi_get_achievement (kpi));
+  member_string (writer, "score", sc_score_band_label (band));
+  member_string (writer, "score_color", sc_score_band_color_key (band));
+  member_string (writer, "last_submitted", last);
+  member_string (writer, "note", sc_kpi_get_note (kpi));
+  sc_json_writer_member (writer, "assigned");
+  sc_json_writer_begin_array (writer);
   for (guint i = 0; assignees[i] != NULL; i++)
-    json_builder_add_string_value (builder, assignees[i]);
-  json_builder_end_array (builder);
-  add_string_or_null (builder, "sync_state", sc_sync_state_to_key (sc_kpi_get_sync_state (kpi)));
-  json_builder_end_object (builder);
+    sc_json_writer_string (writer, assignees[i]);
+  sc_json_writer_end_array (writer);
+  member_string (writer, "sync_state", sc_sync_state_to_key (sc_kpi_get_sync_state (kpi)));
+  sc_json_writer_end_object (writer);
+}
 
-  return json_builder_get_root (builder);
+/**
+ * sc_export_kpis_json:
+ * @kpis: (element-type ScKpi): the KPIs
+ * @out: where to write
+ * @error: return location for a #GError
+ *
+ * Writes the KPIs as a pretty-printed JSON array.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sc_export_kpis_json (GPtrArray      *kpis,
+                     GOutputStream  *out,
+                     GError        **error)
+{
+  g_autoptr(GString) buffer = g_string_sized_new (FLUSH_SIZE + 4096);
+  ScJsonWriter writer;
+
+  g_return_val_if_fail (kpis != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+
+  sc_json_writer_init (&writer, buffer, TRUE);
+  sc_json_writer_begin_array (&writer);
+  for (guint i = 0; i < kpis->len; i++)
+    {
+      sc_export_kpi_json (&writer, g_ptr_array_index (kpis, i));
+      if (!flush (out, buffer, FALSE, error))
+        return FALSE;
+    }
+  sc_json_writer_end_array (&writer);
+  g_string_append_c (buffer, '\n');
+
+  return flush (out, buffer, TRUE, error);
 }
 
 /**

@@ -8,8 +8,8 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <json-glib/json-glib.h>
 
+#include "sc-json-writer.h"
 #include "sc-store.h"
 
 G_BEGIN_DECLS
@@ -27,7 +27,11 @@ typedef enum
 } ScExportFormat;
 
 char     *sc_export_format_utc (gint64          utc);
-JsonNode *sc_export_kpi_json   (ScKpi          *kpi);
+void      sc_export_kpi_json   (ScJsonWriter   *writer,
+                                ScKpi          *kpi);
+gboolean  sc_export_kpis_json  (GPtrArray      *kpis,
+                                GOutputStream  *out,
+                                GError        **error);
 gboolean  sc_export_write      (ScStore        *store,
                                 ScExportWhat    what,
                                 ScExportFormat  format,

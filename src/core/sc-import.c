@@ -827,32 +827,11 @@ refresh_touched_kpis (Importer  *importer,
 {
   GHashTableIter iter;
   gpointer key;
-  sqlite3_stmt *stmt;
-
-  stmt = _sc_store_prepare (importer->store,
-                            "UPDATE kpis SET "
-                            "  value = (SELECT value FROM submissions WHERE kpi_id = ?1 "
-                            "           ORDER BY date DESC, id DESC LIMIT 1), "
-                            "  last_submitted = (SELECT max (date) FROM submissions WHERE kpi_id = ?1) "
-                            "WHERE id = ?1",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
 
   g_hash_table_iter_init (&iter, importer->touched_kpis);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      int rc;
-
-      sqlite3_bind_int64 (stmt, 1, *(gint64 *)key);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          _sc_store_set_error (importer->store, error, rc, _("Updating the KPIs"));
-          return FALSE;
-        }
-    }
+    if (!_sc_store_refresh_kpi_value (importer->store, *(gint64 *)key, error))
+      return FALSE;
 
   return TRUE;
 }

@@ -30,6 +30,8 @@ struct _ScKpi
   ScReportType  report_type;
   ScDepartment  department;
   double        value;
+  double        previous_value;
+  gboolean      has_previous;
   gint64        last_submitted;
   char         *note;
   char         *formula;

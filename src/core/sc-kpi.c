@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "sc-enums.h"
 #include "sc-format.h"
 #include "sc-kpi-private.h"
@@ -328,6 +330,50 @@ sc_kpi_has_value (ScKpi *self)
   return self->last_submitted != 0 || self->value != 0.0;
 }
 
+/**
+ * sc_kpi_get_previous_value:
+ * @self: a #ScKpi
+ * @previous: (out) (optional): the value submitted before the latest one
+ *
+ * Returns: %TRUE if the KPI has a previous value
+ */
+gboolean
+sc_kpi_get_previous_value (ScKpi  *self,
+                           double *previous)
+{
+  g_return_val_if_fail (SC_IS_KPI (self), FALSE);
+
+  if (previous != NULL)
+    *previous = self->previous_value;
+
+  return self->has_previous;
+}
+
+/**
+ * sc_kpi_get_change:
+ * @self: a #ScKpi
+ *
+ * The latest value's change from the previous one, in percent of the
+ * previous one, with the sign turned round for lower-is-better KPIs so
+ * that a positive change is always an improvement.
+ *
+ * Returns: the change in percent, 0 without a previous value
+ */
+double
+sc_kpi_get_change (ScKpi *self)
+{
+  double change;
+
+  g_return_val_if_fail (SC_IS_KPI (self), 0.0);
+
+  if (!self->has_previous || self->previous_value == 0.0)
+    return 0.0;
+
+  change = (self->value - self->previous_value) / fabs (self->previous_value) * 100.0;
+
+  return self->direction == SC_DIRECTION_LOWER_BETTER ? -change : change;
+}
+
 double
 sc_kpi_get_achievement (ScKpi *self)
 {
@@ -444,4 +490,94 @@ sc_kpi_format_target (ScKpi *self)
 {
   g_return_val_if_fail (SC_IS_KPI (self), NULL);
   return sc_format_measure (self->target_value, self->target_type, self->currency);
+}
+
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+
+  return TRUE;
+}
+
+/**
+ * sc_kpi_update_from:
+ * @self: a #ScKpi shown somewhere
+ * @fresh: the same KPI as just read from the store
+ *
+ * Copies @fresh into @self and notifies each property that changed, so
+ * that widgets bound to @self follow (a gauge then animates to the new
+ * value instead of being rebuilt).
+ *
+ * Returns: %TRUE if anything changed
+ */
+gboolean
+sc_kpi_update_from (ScKpi *self,
+                    ScKpi *fresh)
+{
+  gboolean changed[N_PROPS] = { FALSE, };
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (SC_IS_KPI (self), FALSE);
+  g_return_val_if_fail (SC_IS_KPI (fresh), FALSE);
+  g_return_val_if_fail (self->id == fresh->id, FALSE);
+
+#define UPDATE(field, prop)                  \
+  if (self->field != fresh->field)          \
+    {                                        \
+      self->field = fresh->field;            \
+      changed[prop] = TRUE;                  \
+    }
+
+  UPDATE (odoo_id, PROP_ODOO_ID);
+  UPDATE (group_id, PROP_GROUP_ID);
+  UPDATE (kpi_type, PROP_KPI_TYPE);
+  UPDATE (target_type, PROP_TARGET_TYPE);
+  UPDATE (target_value, PROP_TARGET_VALUE);
+  UPDATE (priority, PROP_PRIORITY);
+  UPDATE (direction, PROP_DIRECTION);
+  UPDATE (report_type, PROP_REPORT_TYPE);
+  UPDATE (department, PROP_DEPARTMENT);
+  UPDATE (value, PROP_VALUE);
+  UPDATE (previous_value, PROP_VALUE);
+  UPDATE (has_previous, PROP_VALUE);
+  UPDATE (last_submitted, PROP_LAST_SUBMITTED);
+  UPDATE (sync_state, PROP_SYNC_STATE);
+  UPDATE (achievement, PROP_ACHIEVEMENT);
+  UPDATE (score_band, PROP_SCORE_BAND);
+#undef UPDATE
+
+  changed[PROP_NAME] = set_string (&self->name, fresh->name);
+  changed[PROP_GROUP_NAME] = set_string (&self->group_name, fresh->group_name);
+  changed[PROP_NOTE] = set_string (&self->note, fresh->note);
+  changed[PROP_FORMULA] = set_string (&self->formula, fresh->formula);
+  changed[PROP_SOURCE_DOMAIN] = set_string (&self->source_domain, fresh->source_domain);
+  changed[PROP_CURRENCY] = set_string (&self->currency, fresh->currency);
+  set_string (&self->write_date, fresh->write_date);
+
+  if (!g_strv_equal ((const char * const *)sc_kpi_get_assignees (self),
+                     (const char * const *)sc_kpi_get_assignees (fresh)))
+    {
+      g_strfreev (self->assignees);
+      self->assignees = g_strdupv (fresh->assignees);
+      changed[PROP_ASSIGNEES] = TRUE;
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = 1; i < N_PROPS; i++)
+    {
+      if (changed[i])
+        {
+          g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+          any = TRUE;
+        }
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return any;
 }

@@ -31,6 +31,9 @@ ScReportType         sc_kpi_get_report_type    (ScKpi    *self);
 ScDepartment         sc_kpi_get_department     (ScKpi    *self);
 double               sc_kpi_get_value          (ScKpi    *self);
 gboolean             sc_kpi_has_value          (ScKpi    *self);
+gboolean             sc_kpi_get_previous_value (ScKpi    *self,
+                                                double   *previous);
+double               sc_kpi_get_change         (ScKpi    *self);
 double               sc_kpi_get_achievement    (ScKpi    *self);
 ScScoreBand          sc_kpi_get_score_band     (ScKpi    *self);
 gint64               sc_kpi_get_last_submitted (ScKpi    *self);
@@ -43,5 +46,7 @@ const char          *sc_kpi_get_write_date     (ScKpi    *self);
 const char          *sc_kpi_get_currency       (ScKpi    *self);
 char                *sc_kpi_format_value       (ScKpi    *self);
 char                *sc_kpi_format_target      (ScKpi    *self);
+gboolean             sc_kpi_update_from        (ScKpi    *self,
+                                                ScKpi    *fresh);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
  * migration never changes an earlier file: it adds the next one. */
 static const char * const migration_files[] = {
   "001-initial.sql",
+  "002-history-index.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migration_files) == SC_STORE_SCHEMA_VERSION);

@@ -24,7 +24,8 @@
   "k.value, k.last_submitted, k.note, k.formula, k.source_domain, k.sync_state, " \
   "k.write_date, "                                                               \
   "(SELECT group_concat (u.login, char (31)) FROM kpi_assignees a "              \
-  "   JOIN users u ON u.id = a.user_id WHERE a.kpi_id = k.id) "
+  "   JOIN users u ON u.id = a.user_id WHERE a.kpi_id = k.id), "                 \
+  "k.previous_value "
 
 #define KPI_FROM " FROM kpis k LEFT JOIN report_groups g ON g.id = k.group_id "
 
@@ -70,6 +71,8 @@ kpi_from_row (ScStore      *self,
   assignees = _sc_column_text (stmt, 19);
   kpi->assignees = assignees != NULL ? g_strsplit (assignees, "\x1f", -1) : NULL;
   kpi->currency = g_strdup (sc_store_get_currency (self));
+  kpi->has_previous = sqlite3_column_type (stmt, 20) != SQLITE_NULL;
+  kpi->previous_value = sqlite3_column_double (stmt, 20);
 
   _sc_kpi_finish (kpi);
 

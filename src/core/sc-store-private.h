@@ -39,6 +39,9 @@ gint64        _sc_store_enqueue            (ScStore      *self,
                                             const char   *payload,
                                             const char   *base_write_date,
                                             GError      **error);
+gboolean      _sc_store_refresh_kpi_value  (ScStore      *self,
+                                            gint64        kpi_id,
+                                            GError      **error);
 gboolean      _sc_store_migrate            (ScStore      *self,
                                             int           from_version,
                                             GError      **error);

@@ -82,6 +82,41 @@ lookup_login (ScStore *self,
   return login;
 }
 
+/* Private API */
+
+/* The KPI's latest and previous values follow its two newest submissions. */
+gboolean
+_sc_store_refresh_kpi_value (ScStore  *self,
+                             gint64    kpi_id,
+                             GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _sc_store_prepare (self,
+                            "UPDATE kpis SET "
+                            "  value = coalesce ((SELECT value FROM submissions WHERE kpi_id = ?1 "
+                            "                     ORDER BY date DESC, id DESC LIMIT 1), value), "
+                            "  previous_value = (SELECT value FROM submissions WHERE kpi_id = ?1 "
+                            "                    ORDER BY date DESC, id DESC LIMIT 1 OFFSET 1), "
+                            "  last_submitted = (SELECT max (date) FROM submissions WHERE kpi_id = ?1) "
+                            "WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, kpi_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sc_store_set_error (self, error, rc, _("Updating the KPI"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Public API */
 
 /**
@@ -101,8 +136,9 @@ lookup_login (ScStore *self,
  * change is queued in the outbox for the next sync, in the same
  * transaction, so it is either stored and queued or not stored at all.
  *
- * A value that is not a finite number, or whose achievement would be
- * negative (which the server refuses), changes nothing.
+ * A value that is not a finite number, or whose achievement, rounded to
+ * two decimals as Odoo stores it, would be negative (which the server
+ * refuses), changes nothing.
  *
  * Returns: %TRUE on success
  */
@@ -231,25 +267,8 @@ sc_store_submit (ScStore         *self,
   if (!replaced)
     submission_id = sqlite3_last_insert_rowid (db);
 
-  /* The KPI's latest value is the newest submission's. */
-  stmt = _sc_store_prepare (self,
-                            "UPDATE kpis SET "
-                            "  value = (SELECT value FROM submissions WHERE kpi_id = ?1 "
-                            "           ORDER BY date DESC, id DESC LIMIT 1), "
-                            "  last_submitted = (SELECT max (date) FROM submissions WHERE kpi_id = ?1) "
-                            "WHERE id = ?1",
-                            error);
-  if (stmt == NULL)
+  if (!_sc_store_refresh_kpi_value (self, kpi_id, error))
     goto failed;
-
-  sqlite3_bind_int64 (stmt, 1, kpi_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sc_store_set_error (self, error, rc, _("Updating the KPI"));
-      goto failed;
-    }
 
   payload = build_submit_payload (kpi, login, value, date, note);
   outbox_id = _sc_store_enqueue (self, "submit", "kpi.report.submission", submission_id,
@@ -344,4 +363,72 @@ sc_store_list_submissions (ScStore  *self,
     }
 
   return g_steal_pointer (&submissions);
+}
+
+/**
+ * sc_store_get_history:
+ * @self: a #ScStore
+ * @kpi_id: a KPI
+ * @since: the earliest time to include, Unix seconds UTC (0 for all)
+ * @limit: the most recent points to return at most, 0 for all
+ * @error: return location for a #GError
+ *
+ * The KPI's values over time, oldest first, for charts and sparklines.
+ * Several users' values on one day are separate points.
+ *
+ * Returns: (transfer full) (element-type ScHistoryPoint): the points
+ */
+GArray *
+sc_store_get_history (ScStore  *self,
+                      gint64    kpi_id,
+                      gint64    since,
+                      guint     limit,
+                      GError  **error)
+{
+  g_autoptr(GArray) points = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SC_IS_STORE (self), NULL);
+
+  stmt = _sc_store_prepare (self,
+                            "SELECT date, value FROM submissions "
+                            "WHERE kpi_id = ? AND date >= ? "
+                            "ORDER BY date DESC, id DESC LIMIT ?",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, kpi_id);
+  sqlite3_bind_int64 (stmt, 2, since);
+  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64)limit : -1);
+
+  points = g_array_new (FALSE, FALSE, sizeof (ScHistoryPoint));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ScHistoryPoint point = {
+        sqlite3_column_int64 (stmt, 0),
+        sqlite3_column_double (stmt, 1),
+      };
+
+      g_array_append_val (points, point);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _sc_store_set_error (self, error, rc, _("Reading the history"));
+      return NULL;
+    }
+
+  /* Newest first from the index; charts want oldest first. */
+  for (guint i = 0, j = points->len; i + 1 < j; i++, j--)
+    {
+      ScHistoryPoint tmp = g_array_index (points, ScHistoryPoint, i);
+
+      g_array_index (points, ScHistoryPoint, i) = g_array_index (points, ScHistoryPoint, j - 1);
+      g_array_index (points, ScHistoryPoint, j - 1) = tmp;
+    }
+
+  return g_steal_pointer (&points);
 }

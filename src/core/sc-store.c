@@ -214,7 +214,8 @@ configure_connection (ScStore  *self,
                          "PRAGMA journal_mode = WAL;"
                          "PRAGMA synchronous = NORMAL;"
                          "PRAGMA foreign_keys = ON;"
-                         "PRAGMA temp_store = MEMORY;",
+                         "PRAGMA temp_store = MEMORY;"
+                         "PRAGMA mmap_size = 268435456;",
                          error);
 }
 
@@ -644,6 +645,47 @@ sc_store_poll_external_changes (ScStore *self)
 
   self->data_version = version;
   _sc_store_emit_changed (self, SC_STORE_CHANGE_ALL);
+
+  return TRUE;
+}
+
+/**
+ * sc_store_check_integrity:
+ * @self: a #ScStore
+ * @error: return location for a #GError
+ *
+ * Reads every page of the store (PRAGMA quick_check), which opening does
+ * not do, to find damage before it shows up in the middle of some query.
+ *
+ * Returns: %TRUE if the store is sound
+ */
+gboolean
+sc_store_check_integrity (ScStore  *self,
+                          GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *result = NULL;
+  int rc;
+
+  g_return_val_if_fail (SC_IS_STORE (self), FALSE);
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check (1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    result = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  if (result == NULL)
+    {
+      _sc_store_set_error (self, error, rc, _("Checking the store"));
+      return FALSE;
+    }
+
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, SC_STORE_ERROR, SC_STORE_ERROR_NOT_A_STORE,
+                   _("The store “%s” is damaged: %s"), self->path, result);
+      return FALSE;
+    }
 
   return TRUE;
 }

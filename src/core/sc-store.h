@@ -21,7 +21,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ScStore, sc_store, SC, STORE, GObject)
 
 /* The schema version this build writes; see sql/NNN-*.sql. */
-#define SC_STORE_SCHEMA_VERSION 1
+#define SC_STORE_SCHEMA_VERSION 2
 
 typedef enum /*< flags >*/
 {
@@ -72,6 +72,17 @@ typedef struct
   gint64    outbox_id;
 } ScSubmitResult;
 
+/**
+ * ScHistoryPoint:
+ * @time: when, Unix seconds UTC
+ * @value: the value submitted then
+ */
+typedef struct
+{
+  gint64  time;
+  double  value;
+} ScHistoryPoint;
+
 void        sc_kpi_spec_init               (ScKpiSpec       *spec);
 
 char       *sc_store_default_path          (void);
@@ -80,6 +91,8 @@ ScStore    *sc_store_open                  (const char      *path,
 const char *sc_store_get_path              (ScStore         *self);
 int         sc_store_get_schema_version    (ScStore         *self);
 gboolean    sc_store_poll_external_changes (ScStore         *self);
+gboolean    sc_store_check_integrity       (ScStore         *self,
+                                            GError         **error);
 
 char       *sc_store_get_setting           (ScStore         *self,
                                             const char      *key);
@@ -138,6 +151,11 @@ gboolean    sc_store_submit                (ScStore         *self,
                                             GError         **error);
 GPtrArray  *sc_store_list_submissions      (ScStore         *self,
                                             gint64           kpi_id,
+                                            guint            limit,
+                                            GError         **error);
+GArray     *sc_store_get_history           (ScStore         *self,
+                                            gint64           kpi_id,
+                                            gint64           since,
                                             guint            limit,
                                             GError         **error);
 gint64      sc_store_count_submissions     (ScStore         *self);

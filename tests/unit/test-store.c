@@ -322,6 +322,49 @@ test_migration_steps_in_order (StoreFixture  *fixture,
                    ==, 0);
 }
 
+/* A store written by the first version: its history index and KPI values
+ * move to schema 2 on open, without losing a row. */
+static void
+test_migrate_v1_to_v2 (StoreFixture  *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScStore) store = NULL;
+  g_autoptr(ScKpi) kpi = NULL;
+  gint64 id;
+
+  id = add_test_kpi (fixture->store, "NPS", SC_TARGET_TYPE_NUMBER, 50, SC_DIRECTION_HIGHER_BETTER);
+  g_assert_true (sc_store_submit (fixture->store, id, 0, 40, NOV29 - DAY, NULL, NULL, NULL));
+  g_assert_true (sc_store_submit (fixture->store, id, 0, 45, NOV29, NULL, NULL, NULL));
+  g_assert_finalize_object (g_steal_pointer (&fixture->store));
+
+  /* Put the file back as version 1 wrote it. */
+  exec_sql (fixture->path,
+            "DROP INDEX submissions_kpi_date;"
+            "CREATE INDEX submissions_kpi_user_date ON submissions (kpi_id, user_id, date);"
+            "ALTER TABLE kpis DROP COLUMN previous_value;"
+            "PRAGMA user_version = 1;");
+
+  store = sc_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int64 (fixture->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM sqlite_schema "
+                                               "WHERE name = 'submissions_kpi_date'"), ==, 1);
+  g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM sqlite_schema "
+                                               "WHERE name = 'submissions_kpi_user_date'"), ==, 0);
+  g_assert_cmpint (sc_store_count_submissions (store), ==, 2);
+
+  kpi = sc_store_get_kpi (store, id, &error);
+  g_assert_cmpfloat (sc_kpi_get_value (kpi), ==, 45);
+  {
+    double previous = 0;
+
+    g_assert_true (sc_kpi_get_previous_value (kpi, &previous));
+    g_assert_cmpfloat (previous, ==, 40);
+    g_assert_cmpfloat_with_epsilon (sc_kpi_get_change (kpi), 12.5, 1e-9);
+  }
+}
+
 /* KPIs and constraints */
 
 static void
@@ -775,6 +818,7 @@ main (int   argc,
   STORE_TEST ("/core/store/empty-file-is-new-store", test_empty_file_is_new_store, NULL);
   STORE_TEST ("/core/store/migration-failure-rolls-back", test_migration_failure_rolls_back, OPEN);
   STORE_TEST ("/core/store/migration-steps-in-order", test_migration_steps_in_order, OPEN);
+  STORE_TEST ("/core/store/migrate-v1-to-v2", test_migrate_v1_to_v2, OPEN);
   STORE_TEST ("/core/store/kpi-refused", test_kpi_refused, OPEN);
   STORE_TEST ("/core/store/kpi-unique-in-group", test_kpi_unique_in_group, OPEN);
   STORE_TEST ("/core/store/schema-checks", test_schema_checks, OPEN);

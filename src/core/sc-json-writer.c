@@ -1,0 +1,228 @@
+/* sc-json-writer.c
+ *
+ * Copyright 2026 The Scorecard authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sc-json-writer"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "sc-json-writer.h"
+
+/* Auxiliary methods */
+
+static void
+newline (ScJsonWriter *writer)
+{
+  if (!writer->pretty)
+    return;
+
+  g_string_append_c (writer->out, '\n');
+  for (guint i = 0; i < writer->depth; i++)
+    g_string_append (writer->out, "  ");
+}
+
+/* Separates values: a comma after the previous one, then indentation.
+ * A value right after its member name needs neither. */
+static void
+before_value (ScJsonWriter *writer)
+{
+  if (writer->after_member)
+    {
+      writer->after_member = FALSE;
+      return;
+    }
+
+  if (writer->depth == 0)
+    return;
+
+  if (!writer->first[writer->depth])
+    g_string_append_c (writer->out, ',');
+  writer->first[writer->depth] = FALSE;
+  newline (writer);
+}
+
+static void
+begin (ScJsonWriter *writer,
+       char          open)
+{
+  before_value (writer);
+  g_string_append_c (writer->out, open);
+  g_return_if_fail (writer->depth + 1 < SC_JSON_WRITER_MAX_DEPTH);
+  writer->depth++;
+  writer->first[writer->depth] = TRUE;
+}
+
+static void
+end (ScJsonWriter *writer,
+     char          close)
+{
+  gboolean empty;
+
+  g_return_if_fail (writer->depth > 0);
+
+  empty = writer->first[writer->depth];
+  writer->depth--;
+  if (!empty)
+    newline (writer);
+  g_string_append_c (writer->out, close);
+}
+
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  static const char hex[] = "0123456789abcdef";
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar)*p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (c < 0x20)
+            {
+              g_string_append (out, "\\u00");
+              g_string_append_c (out, hex[c >> 4]);
+              g_string_append_c (out, hex[c & 0xf]);
+            }
+          else
+            g_string_append_c (out, (char)c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* Public API */
+
+void
+sc_json_writer_init (ScJsonWriter *writer,
+                     GString      *out,
+                     gboolean      pretty)
+{
+  g_return_if_fail (writer != NULL);
+  g_return_if_fail (out != NULL);
+
+  writer->out = out;
+  writer->pretty = pretty;
+  writer->depth = 0;
+  writer->first[0] = TRUE;
+  writer->after_member = FALSE;
+}
+
+void
+sc_json_writer_begin_object (ScJsonWriter *writer)
+{
+  begin (writer, '{');
+}
+
+void
+sc_json_writer_end_object (ScJsonWriter *writer)
+{
+  end (writer, '}');
+}
+
+void
+sc_json_writer_begin_array (ScJsonWriter *writer)
+{
+  begin (writer, '[');
+}
+
+void
+sc_json_writer_end_array (ScJsonWriter *writer)
+{
+  end (writer, ']');
+}
+
+void
+sc_json_writer_member (ScJsonWriter *writer,
+                       const char   *name)
+{
+  before_value (writer);
+  append_escaped (writer->out, name);
+  g_string_append (writer->out, writer->pretty ? ": " : ":");
+  writer->after_member = TRUE;
+}
+
+/**
+ * sc_json_writer_string:
+ * @writer: a #ScJsonWriter
+ * @value: (nullable): UTF-8 text, or %NULL for null
+ */
+void
+sc_json_writer_string (ScJsonWriter *writer,
+                       const char   *value)
+{
+  before_value (writer);
+  if (value == NULL)
+    g_string_append (writer->out, "null");
+  else
+    append_escaped (writer->out, value);
+}
+
+void
+sc_json_writer_int (ScJsonWriter *writer,
+                    gint64        value)
+{
+  before_value (writer);
+  g_string_append_printf (writer->out, "%" G_GINT64_FORMAT, value);
+}
+
+/* The shortest text that reads back as the same double, as JavaScript
+ * prints numbers; JSON has no NaN or infinity, so those are null. */
+void
+sc_json_writer_double (ScJsonWriter *writer,
+                       double        value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  before_value (writer);
+
+  if (!isfinite (value))
+    {
+      g_string_append (writer->out, "null");
+      return;
+    }
+
+  g_ascii_formatd (text, sizeof text, "%.15g", value);
+  if (g_ascii_strtod (text, NULL) != value)
+    g_ascii_formatd (text, sizeof text, "%.17g", value);
+  g_string_append (writer->out, text);
+}
+
+void
+sc_json_writer_boolean (ScJsonWriter *writer,
+                        gboolean      value)
+{
+  before_value (writer);
+  g_string_append (writer->out, value ? "true" : "false");
+}
+
+void
+sc_json_writer_null (ScJsonWriter *writer)
+{
+  before_value (writer);
+  g_string_append (writer->out, "null");
+}
