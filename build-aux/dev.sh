@@ -15,6 +15,9 @@ top=$(pwd)
 # What a fresh Debian 12 needs to build and test; nothing else.
 packages="gcc libc6-dev meson ninja-build pkg-config gettext git
   libglib2.0-dev libglib2.0-bin libjson-glib-dev libsqlite3-dev sqlite3
+  libgtk-4-dev libadwaita-1-dev libcairo2-dev libpango1.0-dev
+  desktop-file-utils appstream gtk-update-icon-cache
+  xvfb xauth fonts-cantarell adwaita-icon-theme
   clang libclang-rt-14-dev python3"
 
 say () {
@@ -86,8 +89,9 @@ cmd_run () {
     say "Creating the demo store $store"
     ./_build/src/cli/scorecard-cli --store "$store" demo
   fi
-  say "Scorecard on the demo store (scorecard-cli --store $store list)"
-  ./_build/src/cli/scorecard-cli --store "$store" list
+  say "Starting Scorecard on the demo store $store"
+  # The settings schema of the build tree, without installing anything.
+  GSETTINGS_SCHEMA_DIR="$top/_build/data" exec ./_build/src/ui/scorecard --store "$store"
 }
 
 cmd_test () {
@@ -97,15 +101,17 @@ cmd_test () {
   say "Build with -Werror and run every test"
   setup _build-ci --werror -Dbuildtype=debugoptimized
   ninja -C _build-ci
-  meson test -C _build-ci --print-errorlogs --num-processes 2 || status=1
+  xvfb-run -a -s '-screen 0 1280x1024x24' \
+    meson test -C _build-ci --print-errorlogs --num-processes 2 || status=1
 
   say "The same tests under AddressSanitizer and UndefinedBehaviorSanitizer"
   setup _build-asan --werror -Dbuildtype=debug -Db_sanitize=address,undefined -Db_lundef=false
   ninja -C _build-asan
   G_SLICE=always-malloc \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-    meson test -C _build-asan --print-errorlogs --num-processes 2 \
-      --timeout-multiplier 3 || status=1
+    xvfb-run -a -s '-screen 0 1280x1024x24' \
+      meson test -C _build-asan --print-errorlogs --num-processes 2 \
+        --timeout-multiplier 3 || status=1
 
   say "Fuzz the parsers for ${FUZZ_SECONDS:-60} s each (libFuzzer)"
   CC=clang setup _build-fuzz -Dfuzzers=true -Dbuildtype=debugoptimized -Db_lundef=false

@@ -1,0 +1,483 @@
+/* sc-kpi-detail-page.c
+ *
+ * Copyright 2026 The Scorecard authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sc-kpi-detail-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "sc-format.h"
+#include "sc-gauge.h"
+#include "sc-kpi-detail-page.h"
+#include "sc-period.h"
+#include "sc-score.h"
+#include "sc-trend-chart.h"
+
+/* One KPI: a large gauge, its numbers, its history as a chart and its
+ * latest submissions. Everything follows the KPI as the store changes. */
+
+#define HISTORY_DAYS 365
+#define N_SUBMISSIONS 50
+
+struct _ScKpiDetailPage
+{
+  GtkWidget     parent_instance;
+
+  ScContext    *context;
+  ScKpi        *kpi;
+  GCancellable *cancellable;
+  guint         n_submissions;
+
+  /* Template widgets */
+  ScGauge      *gauge;
+  GtkLabel     *value_label;
+  GtkLabel     *target_label;
+  GtkLabel     *achievement_label;
+  GtkLabel     *facts_label;
+  GtkLabel     *note_label;
+  GtkButton    *submit_button;
+  ScTrendChart *chart;
+  GtkListBox   *submissions_list;
+};
+
+G_DEFINE_FINAL_TYPE (ScKpiDetailPage, sc_kpi_detail_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_KPI,
+  PROP_TITLE,
+  PROP_SUBTITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void load_history (ScKpiDetailPage *self);
+
+/* Auxiliary methods */
+
+static char *
+dup_subtitle (ScKpiDetailPage *self)
+{
+  const char *group;
+
+  if (self->kpi == NULL)
+    return NULL;
+
+  group = sc_kpi_get_group_name (self->kpi);
+  if (group != NULL)
+    /* Translators: department · report group */
+    return g_strdup_printf (_("%s · %s"), sc_department_label (sc_kpi_get_department (self->kpi)),
+                            group);
+
+  return g_strdup (sc_department_label (sc_kpi_get_department (self->kpi)));
+}
+
+static void
+update_view (ScKpiDetailPage *self)
+{
+  ScKpi *kpi = self->kpi;
+  g_autofree char *value = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *target_text = NULL;
+  g_autofree char *achievement = NULL;
+  g_autofree char *achievement_text = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *assignees = NULL;
+  g_autoptr(GString) facts = g_string_new (NULL);
+  ScScoreBand band;
+
+  if (kpi == NULL)
+    return;
+
+  band = sc_kpi_get_score_band (kpi);
+  value = sc_kpi_has_value (kpi) ? sc_kpi_format_value (kpi) : g_strdup ("—");
+  target = sc_kpi_format_target (kpi);
+  /* Translators: the target under a KPI's value, e.g. "Target $ 1,500 · Higher is better" */
+  target_text = g_strdup_printf (_("Target %s · %s"), target,
+                                 sc_direction_label (sc_kpi_get_direction (kpi)));
+  achievement = sc_format_percent (sc_kpi_get_achievement (kpi));
+  /* Translators: "87.3 % · Good" */
+  achievement_text = g_strdup_printf (_("%s · %s"), achievement, sc_score_band_label (band));
+
+  sc_gauge_set_kpi (self->gauge, kpi);
+  gtk_label_set_text (self->value_label, value);
+  gtk_label_set_text (self->target_label, target_text);
+  gtk_label_set_text (self->achievement_label, sc_kpi_has_value (kpi) ? achievement_text
+                                                                      : _("No value yet"));
+  for (guint b = SC_SCORE_BAND_EXCELLENT; b <= SC_SCORE_BAND_UNDERPERFORMANCE; b++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->achievement_label),
+                                 sc_score_band_css_class ((ScScoreBand)b));
+  if (sc_kpi_has_value (kpi))
+    gtk_widget_add_css_class (GTK_WIDGET (self->achievement_label), sc_score_band_css_class (band));
+
+  last = sc_kpi_get_last_submitted (kpi) != 0
+           ? sc_time_format_local (sc_kpi_get_last_submitted (kpi), NULL)
+           : g_strdup (_("never"));
+  assignees = g_strjoinv (", ", (char **)sc_kpi_get_assignees (kpi));
+  g_string_append_printf (facts, _("%s KPI · %s"),
+                          sc_kpi_type_label (sc_kpi_get_kpi_type (kpi)),
+                          sc_report_type_label (sc_kpi_get_report_type (kpi)));
+  g_string_append (facts, "\n");
+  g_string_append_printf (facts, _("Last submitted %s"), last);
+  if (*assignees != '\0')
+    {
+      g_string_append (facts, "\n");
+      g_string_append_printf (facts, _("Assigned to %s"), assignees);
+    }
+  g_string_append (facts, "\n");
+  g_string_append_printf (facts, _("Priority %d of 5"), sc_kpi_get_priority (kpi));
+  gtk_label_set_text (self->facts_label, facts->str);
+
+  gtk_label_set_text (self->note_label, sc_kpi_get_note (kpi));
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), sc_kpi_get_note (kpi) != NULL);
+
+  if (sc_kpi_get_kpi_type (kpi) == SC_KPI_TYPE_AUTO)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->submit_button),
+                                 _("Auto KPIs are computed by Odoo from their formula"));
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->submit_button), NULL);
+
+  sc_trend_chart_set_target (self->chart, sc_kpi_get_target_value (kpi));
+  sc_trend_chart_set_direction (self->chart, sc_kpi_get_direction (kpi));
+  sc_trend_chart_set_target_type (self->chart, sc_kpi_get_target_type (kpi));
+  sc_trend_chart_set_currency (self->chart, sc_kpi_get_currency (kpi));
+  sc_trend_chart_set_label (self->chart, sc_kpi_get_name (kpi));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+}
+
+static void
+history_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(ScKpiDetailPage) self = user_data;
+  g_autoptr(GArray) points = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree ScChartPoint *chart_points = NULL;
+
+  points = sc_context_history_finish (self->context, result, &error);
+  if (points == NULL)
+    return;
+
+  chart_points = g_new (ScChartPoint, MAX (points->len, 1));
+  for (guint i = 0; i < points->len; i++)
+    {
+      chart_points[i].time = g_array_index (points, ScHistoryPoint, i).time;
+      chart_points[i].value = g_array_index (points, ScHistoryPoint, i).value;
+    }
+  sc_trend_chart_set_points (self->chart, chart_points, points->len);
+}
+
+static GtkWidget *
+create_submission_row (ScKpi        *kpi,
+                       ScSubmission *submission)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *value = sc_format_measure (sc_submission_get_value (submission),
+                                              sc_kpi_get_target_type (kpi),
+                                              sc_kpi_get_currency (kpi));
+  g_autofree char *when = sc_time_format_local (sc_submission_get_date (submission), NULL);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *achievement = sc_format_percent (sc_submission_get_achievement (submission));
+  GtkWidget *suffix = gtk_label_new (achievement);
+  const char *who = sc_submission_get_user_name (submission);
+  const char *note = sc_submission_get_note (submission);
+
+  if (who != NULL && note != NULL)
+    subtitle = g_strdup_printf ("%s · %s · %s", when, who, note);
+  else if (who != NULL || note != NULL)
+    subtitle = g_strdup_printf ("%s · %s", when, who != NULL ? who : note);
+  else
+    subtitle = g_strdup (when);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), value);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (suffix, "numeric");
+  gtk_widget_add_css_class (suffix,
+                            sc_score_band_css_class (sc_score_band (sc_submission_get_achievement (submission))));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+
+  if (sc_submission_get_sync_state (submission) != SC_SYNC_STATE_SYNCED)
+    {
+      GtkWidget *pending = gtk_image_new_from_icon_name ("sc-pending-symbolic");
+
+      gtk_widget_set_tooltip_text (pending, _("Not yet synced with Odoo"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (pending), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Not yet synced with Odoo"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), pending);
+    }
+
+  return row;
+}
+
+static void
+submissions_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ScKpiDetailPage) self = user_data;
+  g_autoptr(GPtrArray) submissions = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  submissions = sc_context_submissions_finish (self->context, result, &error);
+  if (submissions == NULL || self->kpi == NULL)
+    return;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->submissions_list))) != NULL)
+    gtk_list_box_remove (self->submissions_list, child);
+
+  for (guint i = 0; i < submissions->len; i++)
+    gtk_list_box_append (self->submissions_list,
+                         create_submission_row (self->kpi, g_ptr_array_index (submissions, i)));
+  self->n_submissions = submissions->len;
+}
+
+static void
+load_history (ScKpiDetailPage *self)
+{
+  gint64 since;
+
+  if (self->kpi == NULL)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  since = sc_kpi_get_last_submitted (self->kpi) - (gint64)HISTORY_DAYS * 86400;
+  sc_context_history_async (self->context, sc_kpi_get_id (self->kpi), MAX (since, 0), 0,
+                            self->cancellable, history_cb, g_object_ref (self));
+  sc_context_submissions_async (self->context, sc_kpi_get_id (self->kpi), N_SUBMISSIONS,
+                                self->cancellable, submissions_cb, g_object_ref (self));
+}
+
+static void
+on_kpi_notify_cb (ScKpiDetailPage *self,
+                  GParamSpec      *pspec)
+{
+  update_view (self);
+
+  if (g_strcmp0 (pspec->name, "value") == 0 || g_strcmp0 (pspec->name, "last-submitted") == 0)
+    load_history (self);
+}
+
+/* Overrides */
+
+static void
+sc_kpi_detail_page_dispose (GObject *object)
+{
+  ScKpiDetailPage *self = (ScKpiDetailPage *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->kpi != NULL)
+    g_signal_handlers_disconnect_by_func (self->kpi, on_kpi_notify_cb, self);
+  g_clear_object (&self->kpi);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_KPI_DETAIL_PAGE);
+
+  G_OBJECT_CLASS (sc_kpi_detail_page_parent_class)->dispose (object);
+}
+
+static void
+sc_kpi_detail_page_finalize (GObject *object)
+{
+  ScKpiDetailPage *self = (ScKpiDetailPage *)object;
+
+  g_clear_object (&self->context);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (sc_kpi_detail_page_parent_class)->finalize (object);
+}
+
+static void
+sc_kpi_detail_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  ScKpiDetailPage *self = SC_KPI_DETAIL_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_KPI:
+      g_value_set_object (value, self->kpi);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->kpi != NULL ? sc_kpi_get_name (self->kpi) : "");
+      break;
+    case PROP_SUBTITLE:
+      g_value_take_string (value, dup_subtitle (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sc_kpi_detail_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  ScKpiDetailPage *self = SC_KPI_DETAIL_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    case PROP_KPI:
+      sc_kpi_detail_page_set_kpi (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sc_kpi_detail_page_class_init (ScKpiDetailPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sc_kpi_detail_page_dispose;
+  object_class->finalize = sc_kpi_detail_page_finalize;
+  object_class->get_property = sc_kpi_detail_page_get_property;
+  object_class->set_property = sc_kpi_detail_page_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SC_TYPE_CONTEXT,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KPI] =
+    g_param_spec_object ("kpi", NULL, NULL, SC_TYPE_KPI,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SC_TYPE_GAUGE);
+  g_type_ensure (SC_TYPE_TREND_CHART);
+
+  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "ui/sc-kpi-detail-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScKpiDetailPage, gauge);
+  gtk_widget_class_bind_template_child (widget_class, ScKpiDetailPage, value_label);
+  gtk_widget_class_bind_template_child (widget_class, ScKpiDetailPage, target_label);
+  gtk_widget_class_bind_template_child (widget_class, ScKpiDetailPage, achievement_label);
+  gtk_widget_class_bind_template_child (widget_class, ScKpiDetailPage, facts_label);
+  gtk_widget_class_bind_template_child (widget_class, ScKpiDetailPage, note_label);
+  gtk_widget_class_bind_template_child (widget_class, ScKpiDetailPage, submit_button);
+  gtk_widget_class_bind_template_child (widget_class, ScKpiDetailPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, ScKpiDetailPage, submissions_list);
+
+  gtk_widget_class_set_css_name (widget_class, "kpidetail");
+}
+
+static void
+sc_kpi_detail_page_init (ScKpiDetailPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Public API */
+
+GtkWidget *
+sc_kpi_detail_page_new (ScContext *context)
+{
+  g_return_val_if_fail (SC_IS_CONTEXT (context), NULL);
+
+  return g_object_new (SC_TYPE_KPI_DETAIL_PAGE, "context", context, NULL);
+}
+
+/**
+ * sc_kpi_detail_page_get_kpi:
+ * @self: a #ScKpiDetailPage
+ *
+ * Returns: (transfer none) (nullable): the KPI shown
+ */
+ScKpi *
+sc_kpi_detail_page_get_kpi (ScKpiDetailPage *self)
+{
+  g_return_val_if_fail (SC_IS_KPI_DETAIL_PAGE (self), NULL);
+
+  return self->kpi;
+}
+
+void
+sc_kpi_detail_page_set_kpi (ScKpiDetailPage *self,
+                            ScKpi           *kpi)
+{
+  gboolean same;
+
+  g_return_if_fail (SC_IS_KPI_DETAIL_PAGE (self));
+  g_return_if_fail (!kpi || SC_IS_KPI (kpi));
+
+  same = self->kpi == kpi;
+
+  if (self->kpi != NULL && !same)
+    g_signal_handlers_disconnect_by_func (self->kpi, on_kpi_notify_cb, self);
+
+  if (!same)
+    {
+      g_set_object (&self->kpi, kpi);
+      if (kpi != NULL)
+        g_signal_connect_object (kpi, "notify", G_CALLBACK (on_kpi_notify_cb), self,
+                                 G_CONNECT_SWAPPED);
+      sc_trend_chart_set_points (self->chart, NULL, 0);
+    }
+
+  update_view (self);
+  if (!same)
+    sc_gauge_skip_animation (self->gauge);
+  load_history (self);
+
+  if (!same)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KPI]);
+}
+
+/**
+ * sc_kpi_detail_page_get_gauge:
+ * @self: a #ScKpiDetailPage
+ *
+ * Returns: (transfer none): the large gauge
+ */
+GtkWidget *
+sc_kpi_detail_page_get_gauge (ScKpiDetailPage *self)
+{
+  g_return_val_if_fail (SC_IS_KPI_DETAIL_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->gauge);
+}
+
+/**
+ * sc_kpi_detail_page_get_chart:
+ * @self: a #ScKpiDetailPage
+ *
+ * Returns: (transfer none): the history chart
+ */
+GtkWidget *
+sc_kpi_detail_page_get_chart (ScKpiDetailPage *self)
+{
+  g_return_val_if_fail (SC_IS_KPI_DETAIL_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->chart);
+}
+
+guint
+sc_kpi_detail_page_get_n_submissions (ScKpiDetailPage *self)
+{
+  g_return_val_if_fail (SC_IS_KPI_DETAIL_PAGE (self), 0);
+
+  return self->n_submissions;
+}

@@ -1,0 +1,546 @@
+/* sc-context.c
+ *
+ * Copyright 2026 The Scorecard authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sc-context"
+
+#include "config.h"
+
+#include "sc-context.h"
+#include "sc-kpi.h"
+
+/* The services every page shares: the store thread, the settings, and one
+ * list of KPIs kept up to date with the store. Pages get the context as a
+ * construct property instead of reaching for globals.
+ *
+ * When the store changes, the list is reloaded on the store thread and
+ * merged: a KPI that is still there keeps its ScKpi object and only the
+ * properties that changed are notified, so a gauge bound to it glides to
+ * its new value.
+ */
+
+struct _ScContext
+{
+  GObject         parent_instance;
+
+  ScStoreThread  *store;
+  GSettings      *settings;
+  GListStore     *kpis;
+  GHashTable     *kpis_by_id;
+  GCancellable   *cancellable;
+  guint           loading : 1;
+  guint           reload_pending : 1;
+  guint           loaded : 1;
+};
+
+G_DEFINE_FINAL_TYPE (ScContext, sc_context, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SETTINGS,
+  PROP_LOADED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  gint64  kpi_id;
+  double  value;
+  gint64  date;
+  char   *note;
+  gint64  since;
+  guint   limit;
+} JobData;
+
+/* Auxiliary methods */
+
+static void
+job_data_free (gpointer data)
+{
+  JobData *job = data;
+
+  g_free (job->note);
+  g_free (job);
+}
+
+static gpointer
+list_kpis_job (ScStore       *store,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  return sc_store_list_kpis (store, error);
+}
+
+static gpointer
+submit_job (ScStore       *store,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  JobData *job = data;
+  ScSubmitResult *result = g_new0 (ScSubmitResult, 1);
+
+  if (!sc_store_submit (store, job->kpi_id, 0, job->value, job->date, job->note, result, error))
+    {
+      g_free (result);
+      return NULL;
+    }
+
+  return result;
+}
+
+static gpointer
+history_job (ScStore       *store,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  JobData *job = data;
+
+  return sc_store_get_history (store, job->kpi_id, job->since, job->limit, error);
+}
+
+static gpointer
+submissions_job (ScStore       *store,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  JobData *job = data;
+
+  return sc_store_list_submissions (store, job->kpi_id, job->limit, error);
+}
+
+static void
+merge_kpis (ScContext *self,
+            GPtrArray *fresh)
+{
+  g_autofree gpointer *items = g_new0 (gpointer, fresh->len + 1);
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->kpis));
+  gboolean same_order = n_old == fresh->len;
+
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      ScKpi *kpi = g_ptr_array_index (fresh, i);
+      gint64 id = sc_kpi_get_id (kpi);
+      ScKpi *existing = g_hash_table_lookup (self->kpis_by_id, &id);
+
+      if (existing != NULL)
+        {
+          sc_kpi_update_from (existing, kpi);
+          items[i] = existing;
+        }
+      else
+        items[i] = kpi;
+
+      if (same_order)
+        {
+          g_autoptr(ScKpi) at = g_list_model_get_item (G_LIST_MODEL (self->kpis), i);
+
+          same_order = at == items[i];
+        }
+    }
+
+  if (same_order)
+    return;
+
+  /* Rebuild the index, then replace the list in one change. The list
+   * still holds the old objects, so items[] stays valid until the splice. */
+  g_hash_table_remove_all (self->kpis_by_id);
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      ScKpi *kpi = g_object_ref (items[i]);
+      gint64 *key = g_new (gint64, 1);
+
+      *key = sc_kpi_get_id (kpi);
+      g_hash_table_insert (self->kpis_by_id, key, kpi);
+    }
+
+  g_list_store_splice (self->kpis, 0, n_old, items, fresh->len);
+}
+
+static void
+list_kpis_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(ScContext) self = user_data;
+  g_autoptr(GPtrArray) kpis = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->loading = FALSE;
+
+  kpis = sc_store_thread_run_finish (SC_STORE_THREAD (object), result, &error);
+  if (kpis == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not read the KPIs: %s", error->message);
+      return;
+    }
+
+  merge_kpis (self, kpis);
+
+  if (!self->loaded)
+    {
+      self->loaded = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+    }
+
+  if (self->reload_pending)
+    {
+      self->reload_pending = FALSE;
+      sc_context_reload (self);
+    }
+}
+
+static void
+on_store_changed_cb (ScContext     *self,
+                     ScStoreChange  changes,
+                     ScStoreThread *store)
+{
+  if (changes & (SC_STORE_CHANGE_KPIS | SC_STORE_CHANGE_SUBMISSIONS |
+                 SC_STORE_CHANGE_GROUPS | SC_STORE_CHANGE_SETTINGS))
+    sc_context_reload (self);
+}
+
+/* Overrides */
+
+static void
+sc_context_constructed (GObject *object)
+{
+  ScContext *self = (ScContext *)object;
+
+  G_OBJECT_CLASS (sc_context_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  sc_store_thread_watch (self->store);
+}
+
+static void
+sc_context_dispose (GObject *object)
+{
+  ScContext *self = (ScContext *)object;
+
+  g_cancellable_cancel (self->cancellable);
+
+  G_OBJECT_CLASS (sc_context_parent_class)->dispose (object);
+}
+
+static void
+sc_context_finalize (GObject *object)
+{
+  ScContext *self = (ScContext *)object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->kpis);
+  g_clear_pointer (&self->kpis_by_id, g_hash_table_unref);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (sc_context_parent_class)->finalize (object);
+}
+
+static void
+sc_context_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  ScContext *self = SC_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sc_context_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  ScContext *self = SC_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sc_context_class_init (ScContextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = sc_context_constructed;
+  object_class->dispose = sc_context_dispose;
+  object_class->finalize = sc_context_finalize;
+  object_class->get_property = sc_context_get_property;
+  object_class->set_property = sc_context_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SC_TYPE_STORE_THREAD,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sc_context_init (ScContext *self)
+{
+  self->kpis = g_list_store_new (SC_TYPE_KPI);
+  self->kpis_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->cancellable = g_cancellable_new ();
+}
+
+/* Public API */
+
+ScContext *
+sc_context_new (ScStoreThread *store,
+                GSettings     *settings)
+{
+  g_return_val_if_fail (SC_IS_STORE_THREAD (store), NULL);
+  g_return_val_if_fail (!settings || G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (SC_TYPE_CONTEXT,
+                       "store", store,
+                       "settings", settings,
+                       NULL);
+}
+
+ScStoreThread *
+sc_context_get_store (ScContext *self)
+{
+  g_return_val_if_fail (SC_IS_CONTEXT (self), NULL);
+  return self->store;
+}
+
+/**
+ * sc_context_get_settings:
+ * @self: a #ScContext
+ *
+ * Returns: (transfer none) (nullable): the app's settings
+ */
+GSettings *
+sc_context_get_settings (ScContext *self)
+{
+  g_return_val_if_fail (SC_IS_CONTEXT (self), NULL);
+  return self->settings;
+}
+
+/**
+ * sc_context_get_kpis:
+ * @self: a #ScContext
+ *
+ * Returns: (transfer none): every KPI, in the addon's order
+ */
+GListModel *
+sc_context_get_kpis (ScContext *self)
+{
+  g_return_val_if_fail (SC_IS_CONTEXT (self), NULL);
+  return G_LIST_MODEL (self->kpis);
+}
+
+gboolean
+sc_context_get_loaded (ScContext *self)
+{
+  g_return_val_if_fail (SC_IS_CONTEXT (self), FALSE);
+  return self->loaded;
+}
+
+/**
+ * sc_context_lookup_kpi:
+ * @self: a #ScContext
+ * @kpi_id: a KPI id
+ *
+ * Returns: (transfer none) (nullable): the KPI as the pages show it
+ */
+ScKpi *
+sc_context_lookup_kpi (ScContext *self,
+                       gint64     kpi_id)
+{
+  g_return_val_if_fail (SC_IS_CONTEXT (self), NULL);
+  return g_hash_table_lookup (self->kpis_by_id, &kpi_id);
+}
+
+/**
+ * sc_context_reload:
+ * @self: a #ScContext
+ *
+ * Reads the KPIs again on the store thread. Calls made while a reload is
+ * running fold into one more reload after it.
+ */
+void
+sc_context_reload (ScContext *self)
+{
+  g_return_if_fail (SC_IS_CONTEXT (self));
+
+  if (self->loading)
+    {
+      self->reload_pending = TRUE;
+      return;
+    }
+
+  self->loading = TRUE;
+  sc_store_thread_run_async (self->store, list_kpis_job, NULL, NULL,
+                             (GDestroyNotify)g_ptr_array_unref, self->cancellable,
+                             list_kpis_cb, g_object_ref (self));
+}
+
+void
+sc_context_submit_async (ScContext           *self,
+                         gint64               kpi_id,
+                         double               value,
+                         gint64               date,
+                         const char          *note,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  JobData *job = g_new0 (JobData, 1);
+
+  g_return_if_fail (SC_IS_CONTEXT (self));
+
+  job->kpi_id = kpi_id;
+  job->value = value;
+  job->date = date;
+  job->note = note != NULL && *note != '\0' ? g_strdup (note) : NULL;
+
+  sc_store_thread_run_async (self->store, submit_job, job, job_data_free, g_free,
+                             cancellable, callback, user_data);
+}
+
+/**
+ * sc_context_submit_finish:
+ * @self: a #ScContext
+ * @result: the #GAsyncResult
+ * @submit_result: (out caller-allocates) (optional): what was written
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if the value was stored and queued for sync
+ */
+gboolean
+sc_context_submit_finish (ScContext       *self,
+                          GAsyncResult    *result,
+                          ScSubmitResult  *submit_result,
+                          GError         **error)
+{
+  g_autofree ScSubmitResult *written = NULL;
+
+  g_return_val_if_fail (SC_IS_CONTEXT (self), FALSE);
+
+  written = sc_store_thread_run_finish (self->store, result, error);
+  if (written == NULL)
+    return FALSE;
+
+  if (submit_result != NULL)
+    *submit_result = *written;
+
+  return TRUE;
+}
+
+void
+sc_context_history_async (ScContext           *self,
+                          gint64               kpi_id,
+                          gint64               since,
+                          guint                limit,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  JobData *job = g_new0 (JobData, 1);
+
+  g_return_if_fail (SC_IS_CONTEXT (self));
+
+  job->kpi_id = kpi_id;
+  job->since = since;
+  job->limit = limit;
+
+  sc_store_thread_run_async (self->store, history_job, job, job_data_free,
+                             (GDestroyNotify)g_array_unref, cancellable, callback, user_data);
+}
+
+/**
+ * sc_context_history_finish:
+ * @self: a #ScContext
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type ScHistoryPoint): oldest first
+ */
+GArray *
+sc_context_history_finish (ScContext     *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (SC_IS_CONTEXT (self), NULL);
+  return sc_store_thread_run_finish (self->store, result, error);
+}
+
+void
+sc_context_submissions_async (ScContext           *self,
+                              gint64               kpi_id,
+                              guint                limit,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  JobData *job = g_new0 (JobData, 1);
+
+  g_return_if_fail (SC_IS_CONTEXT (self));
+
+  job->kpi_id = kpi_id;
+  job->limit = limit;
+
+  sc_store_thread_run_async (self->store, submissions_job, job, job_data_free,
+                             (GDestroyNotify)g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+/**
+ * sc_context_submissions_finish:
+ * @self: a #ScContext
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type ScSubmission): newest first
+ */
+GPtrArray *
+sc_context_submissions_finish (ScContext     *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (SC_IS_CONTEXT (self), NULL);
+  return sc_store_thread_run_finish (self->store, result, error);
+}

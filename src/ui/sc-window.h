@@ -1,0 +1,32 @@
+/* sc-window.h
+ *
+ * Copyright 2026 The Scorecard authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sc-application.h"
+
+G_BEGIN_DECLS
+
+#define SC_TYPE_WINDOW (sc_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (ScWindow, sc_window, SC, WINDOW, AdwApplicationWindow)
+
+GtkWidget  *sc_window_new            (ScApplication *application,
+                                      ScContext     *context,
+                                      const GError  *error);
+void        sc_window_show_page      (ScWindow      *self,
+                                      const char    *name);
+const char *sc_window_get_page       (ScWindow      *self);
+void        sc_window_show_kpi       (ScWindow      *self,
+                                      gint64         kpi_id);
+gint64      sc_window_get_shown_kpi  (ScWindow      *self);
+void        sc_window_add_toast      (ScWindow      *self,
+                                      const char    *text);
+
+G_END_DECLS
