@@ -426,3 +426,56 @@ sc_window_add_toast (ScWindow   *self,
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
+
+/**
+ * sc_window_get_dashboard:
+ * @self: a #ScWindow
+ *
+ * Returns: (transfer none) (nullable): the dashboard page
+ */
+GtkWidget *
+sc_window_get_dashboard (ScWindow *self)
+{
+  g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->dashboard_page);
+}
+
+/**
+ * sc_window_get_kpi_list:
+ * @self: a #ScWindow
+ *
+ * Returns: (transfer none) (nullable): the KPI list page
+ */
+GtkWidget *
+sc_window_get_kpi_list (ScWindow *self)
+{
+  g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->kpi_page);
+}
+
+/**
+ * sc_window_get_detail:
+ * @self: a #ScWindow
+ *
+ * Returns: (transfer none) (nullable): the KPI detail page
+ */
+GtkWidget *
+sc_window_get_detail (ScWindow *self)
+{
+  g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->detail_page);
+}
+
+/**
+ * sc_window_get_narrow:
+ * @self: a #ScWindow
+ *
+ * Returns: %TRUE when the window is too narrow for the header bar's view
+ *   switcher, which then moves to a bar at the bottom
+ */
+gboolean
+sc_window_get_narrow (ScWindow *self)
+{
+  g_return_val_if_fail (SC_IS_WINDOW (self), FALSE);
+  return adw_view_switcher_title_get_title_visible (self->switcher_title);
+}

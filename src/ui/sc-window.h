@@ -28,5 +28,9 @@ void        sc_window_show_kpi       (ScWindow      *self,
 gint64      sc_window_get_shown_kpi  (ScWindow      *self);
 void        sc_window_add_toast      (ScWindow      *self,
                                       const char    *text);
+GtkWidget  *sc_window_get_dashboard  (ScWindow      *self);
+GtkWidget  *sc_window_get_kpi_list   (ScWindow      *self);
+GtkWidget  *sc_window_get_detail     (ScWindow      *self);
+gboolean    sc_window_get_narrow     (ScWindow      *self);
 
 G_END_DECLS

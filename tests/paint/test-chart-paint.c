@@ -374,7 +374,8 @@ test_chart_degenerate (void)
 static void
 test_chart_labels (void)
 {
-  const struct {
+  const struct
+  {
     double      value;
     double      step;
     const char *text;

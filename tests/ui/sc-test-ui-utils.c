@@ -17,18 +17,37 @@
 
 /* Auxiliary methods */
 
+/* What the app loads: its style.css, which has the score band colours, and
+ * the widgets' own rules, which style.css imports.
+ */
 static void
-load_widget_css (void)
+load_css (void)
 {
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  g_autoptr(GtkCssProvider) widgets = gtk_css_provider_new ();
+  const char *data_dir = g_getenv ("SC_TEST_DATA_DIR");
 
-  gtk_css_provider_load_from_resource (provider, APP_PATH "ui/widgets/widgets.css");
+  if (data_dir != NULL)
+    {
+      g_autofree char *path = g_build_filename (data_dir, "style.css", NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        {
+          g_autoptr(GtkCssProvider) app = gtk_css_provider_new ();
+
+          gtk_css_provider_load_from_path (app, path);
+          gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                      GTK_STYLE_PROVIDER (app),
+                                                      GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+        }
+    }
+
+  gtk_css_provider_load_from_resource (widgets, APP_PATH "ui/widgets/widgets.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER (widgets),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
-/* The seed icons, when another branch has put them in data/icons. */
+/* The seed icons, from data/icons, as the app has them in its resource. */
 static void
 add_icon_path (void)
 {
@@ -38,7 +57,7 @@ add_icon_path (void)
   if (data_dir == NULL)
     return;
 
-  icons = g_build_filename (data_dir, "icons", NULL);
+  icons = g_build_filename (data_dir, "icons", "scalable", "actions", NULL);
   if (g_file_test (icons, G_FILE_TEST_IS_DIR))
     gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     icons);
@@ -68,7 +87,7 @@ sc_test_ui_init (int    *argc,
   gtk_test_init (argc, argv, NULL);
   adw_init ();
 
-  load_widget_css ();
+  load_css ();
   add_icon_path ();
 }
 

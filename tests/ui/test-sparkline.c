@@ -111,15 +111,13 @@ test_sparkline_pixels (void)
   g_autoptr(ScTestImage) image = NULL;
   g_autoptr(ScTestImage) excellent = NULL;
   g_autoptr(ScTestImage) poor = NULL;
-  ScRgba accent, success, error;
+  ScRgba accent, band;
   GtkWidget *window;
 
   sc_sparkline_set_values (sparkline, rising, G_N_ELEMENTS (rising));
   window = sc_test_present (GTK_WIDGET (sparkline), 96, 28);
 
   g_assert_true (_sc_widget_lookup_rgba (GTK_WIDGET (sparkline), "accent_color", &accent));
-  g_assert_true (_sc_widget_lookup_rgba (GTK_WIDGET (sparkline), "success_color", &success));
-  g_assert_true (_sc_widget_lookup_rgba (GTK_WIDGET (sparkline), "error_color", &error));
 
   /* The line ends in a dot on the last value, at the right edge. */
   image = sc_test_render (GTK_WIDGET (sparkline));
@@ -127,18 +125,23 @@ test_sparkline_pixels (void)
                         image->height / 2.0, &accent, 0.1);
   sc_test_screenshot (GTK_WIDGET (sparkline), "sparkline-accent");
 
+  /* style.css gives each band a colour. */
   gtk_widget_add_css_class (GTK_WIDGET (sparkline), "score-excellent");
+  _sc_widget_get_css_color (GTK_WIDGET (sparkline), &band);
+  g_assert_false (sc_test_color_near (&band, &accent, 0.05));
   excellent = sc_test_render (GTK_WIDGET (sparkline));
   sc_test_assert_pixel (excellent, "sparkline-excellent", excellent->width - 4,
-                        excellent->height / 2.0, excellent->height / 2.0, &success, 0.1);
+                        excellent->height / 2.0, excellent->height / 2.0, &band, 0.1);
   sc_test_assert_no_pixel (excellent, "sparkline-excellent", excellent->width / 2.0,
                            excellent->height / 2.0, excellent->height / 2.0, &accent, 0.05);
 
   gtk_widget_remove_css_class (GTK_WIDGET (sparkline), "score-excellent");
   gtk_widget_add_css_class (GTK_WIDGET (sparkline), "score-underperformance");
+  _sc_widget_get_css_color (GTK_WIDGET (sparkline), &band);
   poor = sc_test_render (GTK_WIDGET (sparkline));
   sc_test_assert_pixel (poor, "sparkline-poor", poor->width - 4, poor->height / 2.0,
-                        poor->height / 2.0, &error, 0.1);
+                        poor->height / 2.0, &band, 0.1);
+  sc_test_screenshot (GTK_WIDGET (sparkline), "sparkline-underperformance");
 
   sc_test_close (window);
   g_assert_finalize_object (g_steal_pointer (&sparkline));

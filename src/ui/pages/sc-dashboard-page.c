@@ -670,6 +670,13 @@ sc_dashboard_page_dispose (GObject *object)
     clear_sections (self);
   g_clear_pointer (&self->tiles, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_DASHBOARD_PAGE);
+  {
+    GtkWidget *child;
+
+    /* The template's unnamed children too. */
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
 
   G_OBJECT_CLASS (sc_dashboard_page_parent_class)->dispose (object);
 }

@@ -284,6 +284,13 @@ sc_kpi_detail_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->kpi, on_kpi_notify_cb, self);
   g_clear_object (&self->kpi);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_KPI_DETAIL_PAGE);
+  {
+    GtkWidget *child;
+
+    /* The template's unnamed children too. */
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
 
   G_OBJECT_CLASS (sc_kpi_detail_page_parent_class)->dispose (object);
 }

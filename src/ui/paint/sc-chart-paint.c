@@ -19,11 +19,13 @@
 #define HOUR         G_GINT64_CONSTANT (3600)
 #define LINE_WIDTH   2.0
 #define AREA_OPACITY 0.2
-#define ZONE_OPACITY 0.08
+#define ZONE_OPACITY 0.06
+#define ZONE_KEY     3.0
 #define MARKER       4.0
 #define MARKER_RING  2.0
 #define DOT          2.5
 #define MIN_LABEL_PX 6.0
+#define LABEL_GAP    (ZONE_KEY + 5.0)
 
 typedef struct
 {
@@ -41,7 +43,8 @@ typedef struct
 } ChartLayout;
 
 /* Steps between date labels, the first that fits wins. */
-static const struct {
+static const struct
+{
   gint64      seconds;
   int         months;
   const char *format;
@@ -206,7 +209,7 @@ compute_layout (const ScChartSpec *spec,
 
   if (l->labels)
     {
-      left = ceil (l->font_px * 4.2) + 6.0;
+      left = ceil (l->font_px * 4.2) + LABEL_GAP;
       right = MAX (8.0, ceil (l->font_px * 0.8));
       top = MAX (8.0, ceil (l->font_px * 0.9));
       bottom = ceil (l->font_px * 2.0) + 2.0;
@@ -273,6 +276,15 @@ paint_zones (cairo_t              *cr,
       cairo_rectangle (cr, l->plot_x, y1, l->plot_w, y2 - y1);
       _sc_paint_set_source (cr, &palette->zone[zone->kind], ZONE_OPACITY);
       cairo_fill (cr);
+
+      /* A solid key along the value axis keeps the thresholds readable
+       * where the series' area covers the faint bands. */
+      if (l->labels)
+        {
+          cairo_rectangle (cr, l->plot_x - ZONE_KEY - 1.0, y1, ZONE_KEY, y2 - y1);
+          _sc_paint_set_source (cr, &palette->zone[zone->kind], 1.0);
+          cairo_fill (cr);
+        }
     }
 }
 
@@ -306,8 +318,8 @@ paint_value_axis (cairo_t              *cr,
           g_autofree char *text = _sc_paint_format_compact (v, l->step);
 
           _sc_paint_show_text (cr, spec->font_family, text, FALSE, &palette->dim_text,
-                               l->font_px, MIN_LABEL_PX, l->plot_x - 6.0,
-                               l->plot_x - 6.0, y, 1.0);
+                               l->font_px, MIN_LABEL_PX, l->plot_x - LABEL_GAP,
+                               l->plot_x - LABEL_GAP, y, 1.0);
         }
     }
 
@@ -621,11 +633,7 @@ sc_chart_paint (cairo_t           *cr,
   cairo_rectangle (cr, 0.0, 0.0, width, height);
   cairo_clip (cr);
 
-  cairo_save (cr);
-  cairo_rectangle (cr, l.plot_x, l.plot_y, l.plot_w, l.plot_h);
-  cairo_clip (cr);
   paint_zones (cr, spec, palette, &l);
-  cairo_restore (cr);
 
   paint_value_axis (cr, spec, palette, &l);
   paint_time_axis (cr, spec, palette, &l, width);

@@ -47,15 +47,15 @@
 #define SPEEDO_MAJOR_IN   0.81
 #define SPEEDO_MINOR_IN   0.86
 #define SPEEDO_LABEL_R    0.68
-#define SPEEDO_LABEL_PX   0.08
+#define SPEEDO_LABEL_PX   0.085
 #define SPEEDO_NEEDLE     0.84
 #define SPEEDO_NEEDLE_W   0.035
 #define SPEEDO_HUB        0.08
 #define SPEEDO_HUB_DOT    0.035
-#define SPEEDO_VALUE_PX   0.2
-#define SPEEDO_VALUE_Y    0.212
+#define SPEEDO_VALUE_PX   0.24
+#define SPEEDO_VALUE_Y    0.215
 #define SPEEDO_CAPTION_PX 0.085
-#define SPEEDO_CAPTION_Y  0.385
+#define SPEEDO_CAPTION_Y  0.4
 
 /* Linear: unit = height of the drawing. */
 #define LIN_HEIGHT        0.94

@@ -241,7 +241,8 @@ char *
 _sc_paint_format_compact (double value,
                           double step)
 {
-  static const struct {
+  static const struct
+  {
     double      divisor;
     const char *suffix;
   } units[] = {

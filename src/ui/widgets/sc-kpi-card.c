@@ -558,6 +558,13 @@ sc_kpi_card_dispose (GObject *object)
   g_clear_object (&self->kpi);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_KPI_CARD);
+  {
+    GtkWidget *child;
+
+    /* The template's unnamed children too. */
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
 
   G_OBJECT_CLASS (sc_kpi_card_parent_class)->dispose (object);
 }

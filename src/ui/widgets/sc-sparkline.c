@@ -18,8 +18,8 @@
 #include "sc-sparkline.h"
 #include "sc-widget-palette.h"
 
-/* The line takes the widget's CSS colour: the accent by default, a score
- * band's colour under a .score-* class (see widgets.css).
+/* The line is in the accent colour, or, under one of the .score-* classes
+ * of sc_score_band_css_class(), in the CSS colour style.css gives the band.
  */
 struct _ScSparkline
 {
@@ -103,6 +103,20 @@ dup_trend_description (const double *values,
                           percent, n_values);
 }
 
+static gboolean
+has_band_class (GtkWidget *widget)
+{
+  g_auto(GStrv) classes = gtk_widget_get_css_classes (widget);
+
+  for (guint i = 0; classes[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (classes[i], "score-"))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 update_accessible (ScSparkline *self)
 {
@@ -154,6 +168,13 @@ sc_sparkline_css_changed (GtkWidget         *widget,
   ScSparkline *self = SC_SPARKLINE (widget);
 
   GTK_WIDGET_CLASS (sc_sparkline_parent_class)->css_changed (widget, change);
+
+  if (!has_band_class (widget) &&
+      _sc_widget_lookup_rgba (widget, "accent_color", &self->color))
+    {
+      gtk_widget_queue_draw (widget);
+      return;
+    }
 
   _sc_widget_get_css_color (widget, &self->color);
   gtk_widget_queue_draw (widget);

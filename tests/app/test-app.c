@@ -1,0 +1,461 @@
+/* test-app.c
+ *
+ * Copyright 2026 The Scorecard authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sc-test"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "sc-application.h"
+#include "sc-dashboard-page.h"
+#include "sc-demo.h"
+#include "sc-gauge.h"
+#include "sc-kpi-detail-page.h"
+#include "sc-kpi-page.h"
+#include "sc-submit-dialog.h"
+#include "sc-window.h"
+
+/* The real app, driven as a person would: open a KPI, submit a value, see
+ * the gauge and the store change, narrow the window to a phone's width.
+ * Screenshots of what it showed are kept in the build folder. */
+
+#define TIMEOUT_USEC (10 * G_USEC_PER_SEC)
+/* 2026-11-29 00:00 UTC */
+#define DEMO_END G_GINT64_CONSTANT (1795910400)
+
+/* One application per process, as GTK allows: every test opens its own
+ * store and window in it. */
+static ScApplication *app;
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  ScContext     *context;
+  ScWindow      *window;
+} AppFixture;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 until = g_get_monotonic_time () + TIMEOUT_USEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > until)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static void
+spin (guint msec)
+{
+  gint64 until = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static gint64
+query_int64 (const char *path,
+             const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+  g_autofree char *file = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  gtk_test_widget_wait_for_draw (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  g_mkdir_with_parents (dir, 0755);
+  file = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+  g_test_message ("screenshot: %s", file);
+}
+
+static gboolean
+dashboard_ready (gpointer data)
+{
+  AppFixture *fixture = data;
+  GtkWidget *page = sc_window_get_dashboard (fixture->window);
+
+  return sc_dashboard_page_get_n_tiles (SC_DASHBOARD_PAGE (page)) > 0;
+}
+
+static void
+app_setup (AppFixture    *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScStore) store = NULL;
+  g_autoptr(ScStoreThread) thread = NULL;
+  ScDemoOptions options;
+
+  fixture->dir = g_dir_make_tmp ("scorecard-app-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "store.db", NULL);
+
+  store = sc_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  sc_demo_options_init (&options);
+  options.n_days = 120;
+  options.end = DEMO_END;
+  g_assert_true (sc_demo_generate (store, &options, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  thread = sc_store_thread_new (fixture->path, &error);
+  g_assert_no_error (error);
+  fixture->context = sc_context_new (thread, NULL);
+  sc_context_reload (fixture->context);
+
+  fixture->window = SC_WINDOW (sc_window_new (app, fixture->context, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 900);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  g_assert_true (wait_for (dashboard_ready, fixture));
+  spin (200);
+}
+
+static void
+app_teardown (AppFixture    *fixture,
+              gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  spin (100);
+  g_clear_object (&fixture->context);
+  spin (300);
+  remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static ScKpi *
+find_kpi (AppFixture *fixture,
+          const char *name)
+{
+  GListModel *kpis = sc_context_get_kpis (fixture->context);
+
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(ScKpi) kpi = g_list_model_get_item (kpis, i);
+
+      if (g_strcmp0 (sc_kpi_get_name (kpi), name) == 0)
+        return kpi;
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Tests */
+
+static void
+test_dashboard (AppFixture    *fixture,
+                gconstpointer  data)
+{
+  ScDashboardPage *page = SC_DASHBOARD_PAGE (sc_window_get_dashboard (fixture->window));
+  ScKpi *revenue = find_kpi (fixture, "Revenue");
+  GtkWidget *tile = sc_dashboard_page_get_tile (page, sc_kpi_get_id (revenue));
+
+  /* 40 demo KPIs, four per department: every one has a tile. */
+  g_assert_cmpuint (sc_dashboard_page_get_n_tiles (page), ==, 40);
+  g_assert_nonnull (tile);
+  g_assert_true (gtk_widget_get_mapped (tile));
+  g_assert_cmpstr (sc_window_get_page (fixture->window), ==, "dashboard");
+  g_assert_false (sc_window_get_narrow (fixture->window));
+
+  save_screenshot (GTK_WIDGET (fixture->window), "dashboard-light.png");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  spin (300);
+  save_screenshot (GTK_WIDGET (fixture->window), "dashboard-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+}
+
+typedef struct
+{
+  ScKpi  *kpi;
+  double  value;
+} ValueWait;
+
+static gboolean
+kpi_has_value (gpointer data)
+{
+  ValueWait *wait = data;
+
+  return sc_kpi_get_value (wait->kpi) == wait->value;
+}
+
+static ScSubmitDialog *
+find_submit_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (SC_IS_SUBMIT_DIALOG (window))
+        return SC_SUBMIT_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+test_open_kpi_and_submit (AppFixture    *fixture,
+                          gconstpointer  data)
+{
+  ScKpi *revenue = find_kpi (fixture, "Revenue");
+  ScKpiDetailPage *detail = SC_KPI_DETAIL_PAGE (sc_window_get_detail (fixture->window));
+  gint64 outbox_before = query_int64 (fixture->path, "SELECT count(*) FROM outbox");
+  ScSubmitDialog *dialog;
+  GtkWidget *gauge;
+  ValueWait wait = { revenue, 150000 };
+
+  /* Click the tile: the detail opens on that KPI. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-kpi", "x",
+                              sc_kpi_get_id (revenue));
+  spin (300);
+  g_assert_cmpstr (sc_window_get_page (fixture->window), ==, "detail");
+  g_assert_true (sc_kpi_detail_page_get_kpi (detail) == revenue);
+  gauge = sc_kpi_detail_page_get_gauge (detail);
+  sc_gauge_skip_animation (SC_GAUGE (gauge));
+  g_assert_cmpfloat (sc_gauge_get_value (SC_GAUGE (gauge)), ==, sc_kpi_get_value (revenue));
+  g_assert_cmpuint (sc_kpi_detail_page_get_n_submissions (detail), >, 0);
+  save_screenshot (GTK_WIDGET (fixture->window), "kpi-detail.png");
+
+  /* Submit Value: a bad number is refused with the reason, then a good one. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.submit", NULL);
+  spin (200);
+  dialog = find_submit_dialog ();
+  g_assert_nonnull (dialog);
+  sc_submit_dialog_set_value (dialog, "abc");
+  g_assert_false (sc_submit_dialog_can_submit (dialog));
+  g_assert_nonnull (strstr (sc_submit_dialog_get_error (dialog), "not a number"));
+  sc_submit_dialog_set_value (dialog, "150000");
+  g_assert_true (sc_submit_dialog_can_submit (dialog));
+  save_screenshot (GTK_WIDGET (dialog), "submit-dialog.png");
+  sc_submit_dialog_submit (dialog);
+
+  /* The store, the KPI and the gauge all follow. */
+  g_assert_true (wait_for (kpi_has_value, &wait));
+  g_assert_null (find_submit_dialog ());
+  g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM outbox"), ==, outbox_before + 1);
+  g_assert_cmpint (query_int64 (fixture->path, "SELECT CAST(value AS INTEGER) FROM kpis "
+                                               "WHERE name = 'Revenue'"), ==, 150000);
+  g_assert_cmpfloat (sc_gauge_get_value (SC_GAUGE (gauge)), ==, 150000);
+  sc_gauge_skip_animation (SC_GAUGE (gauge));
+  g_assert_cmpfloat (sc_gauge_get_shown_value (SC_GAUGE (gauge)), ==, 150000);
+
+  /* Back to the dashboard, whose tile shows the new value too. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL);
+  spin (300);
+  g_assert_cmpstr (sc_window_get_page (fixture->window), ==, "dashboard");
+  {
+    GtkWidget *tile = sc_dashboard_page_get_tile (SC_DASHBOARD_PAGE (sc_window_get_dashboard (fixture->window)),
+                                                  sc_kpi_get_id (revenue));
+    ScGauge *tile_gauge = g_object_get_data (G_OBJECT (tile), "gauge");
+
+    g_assert_cmpfloat (sc_gauge_get_value (tile_gauge), ==, 150000);
+  }
+}
+
+static gboolean
+external_value_seen (gpointer data)
+{
+  return kpi_has_value (data);
+}
+
+static void
+test_live_update_from_cli (AppFixture    *fixture,
+                           gconstpointer  data)
+{
+  ScKpi *nps = find_kpi (fixture, "Net Promoter Score");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScStore) other = sc_store_open (fixture->path, &error);
+  ValueWait wait = { nps, 61 };
+
+  /* Another process writes, as scorecard-cli submit would. */
+  g_assert_no_error (error);
+  g_assert_true (sc_store_submit (other, sc_kpi_get_id (nps), 0, 61, DEMO_END + 3600, NULL,
+                                  NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (wait_for (external_value_seen, &wait));
+}
+
+static void
+test_kpi_list (AppFixture    *fixture,
+               gconstpointer  data)
+{
+  ScKpiPage *page = SC_KPI_PAGE (sc_window_get_kpi_list (fixture->window));
+  GListModel *shown = sc_kpi_page_get_shown (page);
+  GtkColumnView *view = sc_kpi_page_get_column_view (page);
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GtkColumnViewColumn) achievement = NULL;
+  double previous = -G_MAXDOUBLE;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
+  spin (200);
+  g_assert_cmpstr (sc_window_get_page (fixture->window), ==, "kpis");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 40);
+
+  /* Conversion Rate, Defect Rate, Stock-Out Rate and Email Open Rate. */
+  sc_kpi_page_set_search (page, "RATE");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 4);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(ScKpi) kpi = g_list_model_get_item (shown, i);
+
+      g_assert_true (g_str_has_suffix (sc_kpi_get_name (kpi), " Rate"));
+    }
+  sc_kpi_page_set_search (page, "");
+
+  /* Sorted by achievement, lowest first. */
+  achievement = g_list_model_get_item (columns, 4);
+  g_assert_cmpstr (gtk_column_view_column_get_title (achievement), ==, "Achievement");
+  gtk_column_view_sort_by_column (view, achievement, GTK_SORT_ASCENDING);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(ScKpi) kpi = g_list_model_get_item (shown, i);
+
+      g_assert_cmpfloat (sc_kpi_get_achievement (kpi), >=, previous);
+      previous = sc_kpi_get_achievement (kpi);
+    }
+
+  spin (300);
+  save_screenshot (GTK_WIDGET (fixture->window), "kpi-list.png");
+}
+
+static gboolean
+is_narrow (gpointer data)
+{
+  AppFixture *fixture = data;
+
+  return sc_window_get_narrow (fixture->window) &&
+         gtk_widget_get_width (GTK_WIDGET (fixture->window)) <= 400;
+}
+
+static void
+test_narrow (AppFixture    *fixture,
+             gconstpointer  data)
+{
+  ScDashboardPage *page = SC_DASHBOARD_PAGE (sc_window_get_dashboard (fixture->window));
+  ScKpi *revenue = find_kpi (fixture, "Revenue");
+  ScKpi *daily = find_kpi (fixture, "Daily Sales");
+  GtkWidget *a = sc_dashboard_page_get_tile (page, sc_kpi_get_id (revenue));
+  GtkWidget *b = sc_dashboard_page_get_tile (page, sc_kpi_get_id (daily));
+  graphene_point_t pa, pb;
+
+  gtk_window_unmaximize (GTK_WINDOW (fixture->window));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 740);
+  g_assert_true (wait_for (is_narrow, fixture));
+  spin (500);
+
+  /* A phone's width: the switcher moves to the bottom bar and tiles stack
+   * in one column. */
+  g_assert_true (sc_window_get_narrow (fixture->window));
+  g_assert_true (gtk_widget_compute_point (a, GTK_WIDGET (fixture->window),
+                                           &GRAPHENE_POINT_INIT (0, 0), &pa));
+  g_assert_true (gtk_widget_compute_point (b, GTK_WIDGET (fixture->window),
+                                           &GRAPHENE_POINT_INIT (0, 0), &pb));
+  g_assert_cmpfloat (pa.x, ==, pb.x);
+  g_assert_cmpfloat (pa.y, !=, pb.y);
+
+  save_screenshot (GTK_WIDGET (fixture->window), "dashboard-narrow.png");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = sc_application_new (g_get_monotonic_time ());
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add ("/ui/app/dashboard", AppFixture, NULL, app_setup, test_dashboard, app_teardown);
+  g_test_add ("/ui/app/open-kpi-and-submit", AppFixture, NULL, app_setup,
+              test_open_kpi_and_submit, app_teardown);
+  g_test_add ("/ui/app/live-update-from-cli", AppFixture, NULL, app_setup,
+              test_live_update_from_cli, app_teardown);
+  g_test_add ("/ui/app/kpi-list", AppFixture, NULL, app_setup, test_kpi_list, app_teardown);
+  g_test_add ("/ui/app/narrow", AppFixture, NULL, app_setup, test_narrow, app_teardown);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}
