@@ -141,7 +141,7 @@ cmd_bench () {
   install_packages
   setup _build-release -Dbuildtype=release
   ninja -C _build-release
-  meson test -C _build-release --benchmark --verbose
+  xvfb-run -a -s '-screen 0 1280x1024x24' meson test -C _build-release --benchmark --verbose
 }
 
 case "${1:-}" in
