@@ -14,6 +14,7 @@
 
 #include "sc-format.h"
 #include "sc-gauge.h"
+#include "sc-kpi-card.h"
 #include "sc-kpi-detail-page.h"
 #include "sc-period.h"
 #include "sc-score.h"
@@ -44,6 +45,10 @@ struct _ScKpiDetailPage
   GtkButton    *submit_button;
   ScTrendChart *chart;
   GtkListBox   *submissions_list;
+  GtkFlowBox   *cards_box;
+
+  /* Trend, comparison and alert-status cards */
+  GtkWidget    *cards[3];
 };
 
 G_DEFINE_FINAL_TYPE (ScKpiDetailPage, sc_kpi_detail_page, GTK_TYPE_WIDGET)
@@ -145,6 +150,14 @@ update_view (ScKpiDetailPage *self)
   else
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->submit_button), NULL);
 
+  for (guint i = 0; i < G_N_ELEMENTS (self->cards); i++)
+    {
+      static const char *titles[3] = { N_("Trend"), N_("Compared"), N_("Status") };
+
+      sc_kpi_card_set_kpi (SC_KPI_CARD (self->cards[i]), kpi);
+      sc_kpi_card_set_title (SC_KPI_CARD (self->cards[i]), _(titles[i]));
+    }
+
   sc_trend_chart_set_target (self->chart, sc_kpi_get_target_value (kpi));
   sc_trend_chart_set_direction (self->chart, sc_kpi_get_direction (kpi));
   sc_trend_chart_set_target_type (self->chart, sc_kpi_get_target_type (kpi));
@@ -176,6 +189,20 @@ history_cb (GObject      *object,
       chart_points[i].value = g_array_index (points, ScHistoryPoint, i).value;
     }
   sc_trend_chart_set_points (self->chart, chart_points, points->len);
+
+  {
+    g_autofree double *values = g_new (double, MAX (points->len, 1));
+    g_autofree gint64 *times = g_new (gint64, MAX (points->len, 1));
+
+    for (guint i = 0; i < points->len; i++)
+      {
+        values[i] = chart_points[i].value;
+        times[i] = chart_points[i].time;
+      }
+
+    for (guint i = 0; i < G_N_ELEMENTS (self->cards); i++)
+      sc_kpi_card_set_history (SC_KPI_CARD (self->cards[i]), values, times, points->len);
+  }
 }
 
 static GtkWidget *
@@ -387,6 +414,7 @@ sc_kpi_detail_page_class_init (ScKpiDetailPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScKpiDetailPage, submit_button);
   gtk_widget_class_bind_template_child (widget_class, ScKpiDetailPage, chart);
   gtk_widget_class_bind_template_child (widget_class, ScKpiDetailPage, submissions_list);
+  gtk_widget_class_bind_template_child (widget_class, ScKpiDetailPage, cards_box);
 
   gtk_widget_class_set_css_name (widget_class, "kpidetail");
 }
@@ -394,7 +422,18 @@ sc_kpi_detail_page_class_init (ScKpiDetailPageClass *klass)
 static void
 sc_kpi_detail_page_init (ScKpiDetailPage *self)
 {
+  static const ScKpiCardStyle styles[] = {
+    SC_KPI_CARD_STYLE_TREND, SC_KPI_CARD_STYLE_COMPARISON, SC_KPI_CARD_STYLE_ALERT,
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      self->cards[i] = sc_kpi_card_new (styles[i]);
+      gtk_flow_box_append (self->cards_box, self->cards[i]);
+    }
+
 }
 
 /* Public API */
