@@ -116,6 +116,8 @@ typedef struct
   double        target_value;
   ScTargetType  target_type;
   ScDirection   direction;
+  /* Start of the UTC day of the KPI's newest submission before the import */
+  gint64        last_day;
 } KpiInfo;
 
 typedef struct
@@ -135,6 +137,11 @@ typedef struct
   GHashTable      *kpis_by_id;
   GHashTable      *users;
   GHashTable      *touched_kpis;
+  /* Newest UTC day imported so far per (KPI, user), see import_submission_row() */
+  GHashTable      *pair_days;
+  char            *last_kpi_text;
+  char            *last_group_text;
+  KpiInfo         *last_kpi;
 } Importer;
 
 /* Auxiliary methods */
@@ -618,6 +625,13 @@ failed:
 
 /* Submissions */
 
+static inline gint64
+sc_kpi_user_key (gint64 kpi_id,
+                 gint64 user_id)
+{
+  return kpi_id * 1048576 + user_id;
+}
+
 static void
 load_lookups (Importer *importer)
 {
@@ -627,9 +641,11 @@ load_lookups (Importer *importer)
   importer->kpis_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   importer->users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   importer->touched_kpis = g_hash_table_new (g_int64_hash, g_int64_equal);
+  importer->pair_days = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   stmt = _sc_store_prepare (importer->store,
-                            "SELECT k.id, k.name, g.name, k.target_value, k.target_type, k.direction "
+                            "SELECT k.id, k.name, g.name, k.target_value, k.target_type, k.direction, "
+                            "  k.last_submitted "
                             "FROM kpis k LEFT JOIN report_groups g ON g.id = k.group_id",
                             NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
@@ -645,6 +661,8 @@ load_lookups (Importer *importer)
       info->target_value = sqlite3_column_double (stmt, 3);
       sc_target_type_from_key (_sc_column_text (stmt, 4), &info->target_type);
       sc_direction_from_key (_sc_column_text (stmt, 5), &info->direction);
+      info->last_day = sqlite3_column_type (stmt, 6) == SQLITE_NULL
+                         ? G_MININT64 : sc_utc_day_start (sqlite3_column_int64 (stmt, 6));
       g_hash_table_insert (importer->kpis_by_id, &info->id, info);
 
       /* A name shared by several groups maps to NULL: ambiguous. */
@@ -670,13 +688,33 @@ load_lookups (Importer *importer)
 }
 
 static KpiInfo *
-resolve_kpi (Importer   *importer,
-             const char *kpi,
-             const char *group)
+lookup_kpi_id (Importer   *importer,
+               const char *digits)
 {
-  g_autofree char *name_key = g_utf8_casefold (kpi, -1);
-  KpiInfo *info = NULL;
+  guint64 parsed;
   gint64 id;
+
+  if (!g_ascii_string_to_unsigned (digits, 10, 1, G_MAXINT64, &parsed, NULL))
+    return NULL;
+
+  id = (gint64)parsed;
+
+  return g_hash_table_lookup (importer->kpis_by_id, &id);
+}
+
+static KpiInfo *
+resolve_kpi_uncached (Importer   *importer,
+                      const char *kpi,
+                      const char *group)
+{
+  g_autofree char *name_key = NULL;
+  KpiInfo *info = NULL;
+
+  /* "#12" names an id and nothing else. */
+  if (kpi[0] == '#' && (info = lookup_kpi_id (importer, kpi + 1)) != NULL)
+    return info;
+
+  name_key = g_utf8_casefold (kpi, -1);
 
   if (group != NULL)
     {
@@ -696,19 +734,36 @@ resolve_kpi (Importer   *importer,
     }
 
   if (info == NULL)
-    {
-      const char *digits = kpi[0] == '#' ? kpi + 1 : kpi;
-      guint64 parsed;
-
-      if (g_ascii_string_to_unsigned (digits, 10, 1, G_MAXINT64, &parsed, NULL))
-        {
-          id = (gint64)parsed;
-          info = g_hash_table_lookup (importer->kpis_by_id, &id);
-        }
-    }
+    info = lookup_kpi_id (importer, kpi[0] == '#' ? kpi + 1 : kpi);
 
   if (info == NULL)
     add_problemf (importer, importer->line, "kpi", _("there is no KPI “%s”"), kpi);
+
+  return info;
+}
+
+/* Files list many rows of one KPI in a row: remember the last answer. */
+static KpiInfo *
+resolve_kpi (Importer   *importer,
+             const char *kpi,
+             const char *group)
+{
+  KpiInfo *info;
+
+  if (importer->last_kpi != NULL &&
+      g_strcmp0 (importer->last_kpi_text, kpi) == 0 &&
+      g_strcmp0 (importer->last_group_text, group) == 0)
+    return importer->last_kpi;
+
+  info = resolve_kpi_uncached (importer, kpi, group);
+  if (info != NULL)
+    {
+      g_free (importer->last_kpi_text);
+      g_free (importer->last_group_text);
+      importer->last_kpi_text = g_strdup (kpi);
+      importer->last_group_text = g_strdup (group);
+      importer->last_kpi = info;
+    }
 
   return info;
 }
@@ -726,6 +781,8 @@ import_submission_row (Importer      *importer,
   gint64 date = 0;
   gint64 day_start;
   gint64 existing = 0;
+  gint64 pair;
+  gint64 *pair_day;
   double value = 0;
   int rc;
 
@@ -768,8 +825,18 @@ import_submission_row (Importer      *importer,
   if (importer->row_bad)
     return TRUE;
 
-  /* One submission per KPI, user and UTC day, as the addon's submit does. */
+  /* One submission per KPI, user and UTC day, as the addon's submit does.
+   * A row can only collide with an existing one if its day is not newer
+   * than both the KPI's history before the import and what this file
+   * already gave for the same user; history is usually imported oldest
+   * first, so most rows need no look-up. */
   day_start = sc_utc_day_start (date);
+  pair = sc_kpi_user_key (kpi->id, user_id);
+  pair_day = g_hash_table_lookup (importer->pair_days, &pair);
+
+  if (day_start > kpi->last_day && (pair_day == NULL || day_start > *pair_day))
+    goto insert;
+
   sqlite3_bind_int64 (find, 1, kpi->id);
   if (user_id > 0)
     sqlite3_bind_int64 (find, 2, user_id);
@@ -796,6 +863,7 @@ import_submission_row (Importer      *importer,
     }
   else
     {
+insert:
       sqlite3_bind_int64 (insert, 1, kpi->id);
       if (user_id > 0)
         sqlite3_bind_int64 (insert, 2, user_id);
@@ -811,6 +879,18 @@ import_submission_row (Importer      *importer,
 
   if (rc != SQLITE_DONE)
     goto failed;
+
+  if (pair_day == NULL)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = pair;
+      pair_day = g_new (gint64, 1);
+      *pair_day = day_start;
+      g_hash_table_insert (importer->pair_days, key, pair_day);
+    }
+  else if (day_start > *pair_day)
+    *pair_day = day_start;
 
   g_hash_table_add (importer->touched_kpis, &kpi->id);
 
@@ -844,6 +924,9 @@ importer_clear (Importer *importer)
   g_clear_pointer (&importer->kpis_by_id, g_hash_table_unref);
   g_clear_pointer (&importer->users, g_hash_table_unref);
   g_clear_pointer (&importer->touched_kpis, g_hash_table_unref);
+  g_clear_pointer (&importer->pair_days, g_hash_table_unref);
+  g_clear_pointer (&importer->last_kpi_text, g_free);
+  g_clear_pointer (&importer->last_group_text, g_free);
   g_clear_pointer (&importer->tz, g_time_zone_unref);
 }
 
@@ -1044,6 +1127,7 @@ sc_import_csv_data (ScStore         *store,
 {
   g_autoptr(ScCsvReader) reader = NULL;
   Importer importer = { 0, };
+  gboolean outermost;
   gboolean ret;
 
   g_return_val_if_fail (SC_IS_STORE (store), FALSE);
@@ -1056,9 +1140,21 @@ sc_import_csv_data (ScStore         *store,
   importer.report = report;
   importer.tz = g_time_zone_new_local ();
 
+  /* Every id an import writes is one it has just read in the same
+   * transaction, so per-row foreign key look-ups only cost time; and a
+   * larger page cache keeps the history index in memory. Both are set
+   * outside the transaction (foreign_keys cannot change inside one) and
+   * put back after it. */
+  outermost = !_sc_store_in_transaction (store);
+  if (outermost)
+    _sc_store_exec (store, "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536", NULL);
+
   reader = sc_csv_reader_new (data, length);
   ret = run_import (&importer, reader, kind, skip_bad, error);
   importer_clear (&importer);
+
+  if (outermost)
+    _sc_store_exec (store, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000", NULL);
 
   return ret;
 }

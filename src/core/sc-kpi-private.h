@@ -21,7 +21,7 @@ struct _ScKpi
   gint64        odoo_id;
   char         *name;
   gint64        group_id;
-  char         *group_name;
+  const char   *group_name;   /* interned: few groups, many KPIs */
   ScKpiType     kpi_type;
   ScTargetType  target_type;
   double        target_value;
@@ -39,7 +39,7 @@ struct _ScKpi
   char        **assignees;
   ScSyncState   sync_state;
   char         *write_date;
-  char         *currency;
+  const char   *currency;     /* interned */
 
   double        achievement;
   ScScoreBand   score_band;

@@ -55,13 +55,11 @@ sc_kpi_finalize (GObject *object)
   ScKpi *self = (ScKpi *)object;
 
   g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->group_name, g_free);
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->formula, g_free);
   g_clear_pointer (&self->source_domain, g_free);
   g_clear_pointer (&self->assignees, g_strfreev);
   g_clear_pointer (&self->write_date, g_free);
-  g_clear_pointer (&self->currency, g_free);
 
   G_OBJECT_CLASS (sc_kpi_parent_class)->finalize (object);
 }
@@ -553,11 +551,19 @@ sc_kpi_update_from (ScKpi *self,
 #undef UPDATE
 
   changed[PROP_NAME] = set_string (&self->name, fresh->name);
-  changed[PROP_GROUP_NAME] = set_string (&self->group_name, fresh->group_name);
+  if (self->group_name != fresh->group_name)
+    {
+      self->group_name = fresh->group_name;
+      changed[PROP_GROUP_NAME] = TRUE;
+    }
   changed[PROP_NOTE] = set_string (&self->note, fresh->note);
   changed[PROP_FORMULA] = set_string (&self->formula, fresh->formula);
   changed[PROP_SOURCE_DOMAIN] = set_string (&self->source_domain, fresh->source_domain);
-  changed[PROP_CURRENCY] = set_string (&self->currency, fresh->currency);
+  if (self->currency != fresh->currency)
+    {
+      self->currency = fresh->currency;
+      changed[PROP_CURRENCY] = TRUE;
+    }
   set_string (&self->write_date, fresh->write_date);
 
   if (!g_strv_equal ((const char * const *)sc_kpi_get_assignees (self),

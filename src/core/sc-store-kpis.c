@@ -22,10 +22,7 @@
   "k.id, k.odoo_id, k.name, k.group_id, g.name, k.kpi_type, k.target_type, "     \
   "k.target_value, k.priority, k.direction, k.report_type, k.department, "       \
   "k.value, k.last_submitted, k.note, k.formula, k.source_domain, k.sync_state, " \
-  "k.write_date, "                                                               \
-  "(SELECT group_concat (u.login, char (31)) FROM kpi_assignees a "              \
-  "   JOIN users u ON u.id = a.user_id WHERE a.kpi_id = k.id), "                 \
-  "k.previous_value "
+  "k.write_date, k.previous_value "
 
 #define KPI_FROM " FROM kpis k LEFT JOIN report_groups g ON g.id = k.group_id "
 
@@ -43,13 +40,11 @@ kpi_from_row (ScStore      *self,
               sqlite3_stmt *stmt)
 {
   ScKpi *kpi = _sc_kpi_new ();
-  const char *assignees;
-
   kpi->id = sqlite3_column_int64 (stmt, 0);
   kpi->odoo_id = sqlite3_column_int64 (stmt, 1);
   kpi->name = dup_column (stmt, 2);
   kpi->group_id = sqlite3_column_int64 (stmt, 3);
-  kpi->group_name = dup_column (stmt, 4);
+  kpi->group_name = g_intern_string (_sc_column_text (stmt, 4));
   sc_kpi_type_from_key (_sc_column_text (stmt, 5), &kpi->kpi_type);
   sc_target_type_from_key (_sc_column_text (stmt, 6), &kpi->target_type);
   kpi->target_value = sqlite3_column_double (stmt, 7);
@@ -68,11 +63,9 @@ kpi_from_row (ScStore      *self,
   kpi->source_domain = dup_column (stmt, 16);
   sc_sync_state_from_key (_sc_column_text (stmt, 17), &kpi->sync_state);
   kpi->write_date = dup_column (stmt, 18);
-  assignees = _sc_column_text (stmt, 19);
-  kpi->assignees = assignees != NULL ? g_strsplit (assignees, "\x1f", -1) : NULL;
-  kpi->currency = g_strdup (sc_store_get_currency (self));
-  kpi->has_previous = sqlite3_column_type (stmt, 20) != SQLITE_NULL;
-  kpi->previous_value = sqlite3_column_double (stmt, 20);
+  kpi->currency = g_intern_string (sc_store_get_currency (self));
+  kpi->has_previous = sqlite3_column_type (stmt, 19) != SQLITE_NULL;
+  kpi->previous_value = sqlite3_column_double (stmt, 19);
 
   _sc_kpi_finish (kpi);
 
@@ -182,6 +175,101 @@ lookup_id (ScStore    *self,
   sqlite3_reset (stmt);
 
   return id;
+}
+
+/* The addon's default order: department key (KPIs without one first, as
+ * SQL sorts NULL), then name, then id. */
+static int
+compare_addon_order (gconstpointer a,
+                     gconstpointer b)
+{
+  ScKpi *ka = *(ScKpi **)a;
+  ScKpi *kb = *(ScKpi **)b;
+  int cmp;
+
+  if (ka->department != kb->department)
+    {
+      if (ka->department == SC_DEPARTMENT_NONE || kb->department == SC_DEPARTMENT_NONE)
+        return ka->department == SC_DEPARTMENT_NONE ? -1 : 1;
+
+      return strcmp (sc_department_to_key (ka->department), sc_department_to_key (kb->department));
+    }
+
+  if ((cmp = strcmp (ka->name, kb->name)) != 0)
+    return cmp;
+
+  return ka->id < kb->id ? -1 : ka->id > kb->id;
+}
+
+/* Fills in the assignees of @kpis (indexed by id in @by_id, or the single
+ * KPI @kpi_id when @by_id is %NULL) with one query, rather than one
+ * subquery per KPI. */
+static gboolean
+load_assignees (ScStore     *self,
+                GHashTable  *by_id,
+                ScKpi       *single,
+                GError     **error)
+{
+  g_autoptr(GHashTable) lists = g_hash_table_new_full (NULL, NULL, NULL,
+                                                       (GDestroyNotify)g_ptr_array_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (single != NULL)
+    stmt = _sc_store_prepare (self,
+                              "SELECT a.kpi_id, u.login FROM kpi_assignees a "
+                              "JOIN users u ON u.id = a.user_id WHERE a.kpi_id = ? "
+                              "ORDER BY a.kpi_id, a.user_id",
+                              error);
+  else
+    stmt = _sc_store_prepare (self,
+                              "SELECT a.kpi_id, u.login FROM kpi_assignees a "
+                              "JOIN users u ON u.id = a.user_id ORDER BY a.kpi_id, a.user_id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (single != NULL)
+    sqlite3_bind_int64 (stmt, 1, single->id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 kpi_id = sqlite3_column_int64 (stmt, 0);
+      ScKpi *kpi = single != NULL ? single : g_hash_table_lookup (by_id, &kpi_id);
+      GPtrArray *list;
+
+      if (kpi == NULL)
+        continue;
+
+      if (!(list = g_hash_table_lookup (lists, kpi)))
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (lists, kpi, list);
+        }
+      g_ptr_array_add (list, g_strdup (_sc_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _sc_store_set_error (self, error, rc, _("Reading the KPIs’ assignees"));
+      return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, lists);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ScKpi *kpi = key;
+      GPtrArray *list = value;
+
+      g_ptr_array_add (list, NULL);
+      g_strfreev (kpi->assignees);
+      kpi->assignees = (char **)g_ptr_array_steal (list, NULL);
+    }
+
+  return TRUE;
 }
 
 /* Public API */
@@ -603,6 +691,9 @@ sc_store_get_kpi (ScStore  *self,
     _sc_store_set_error (self, error, rc, _("Reading a KPI"));
   sqlite3_reset (stmt);
 
+  if (kpi != NULL && !load_assignees (self, NULL, kpi, error))
+    g_clear_object (&kpi);
+
   return kpi;
 }
 
@@ -686,21 +777,27 @@ sc_store_list_kpis (ScStore  *self,
                     GError  **error)
 {
   g_autoptr(GPtrArray) kpis = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (SC_IS_STORE (self), NULL);
 
-  stmt = _sc_store_prepare (self,
-                            "SELECT " KPI_COLUMNS KPI_FROM
-                            "ORDER BY k.department, k.name COLLATE NOCASE, k.id",
-                            error);
+  /* A plain table scan, sorted here: reading in index order costs a
+   * B-tree look-up per KPI, and SQLite's own sort copies every column. */
+  stmt = _sc_store_prepare (self, "SELECT " KPI_COLUMNS KPI_FROM, error);
   if (stmt == NULL)
     return NULL;
 
   kpis = g_ptr_array_new_with_free_func (g_object_unref);
+  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (kpis, kpi_from_row (self, stmt));
+    {
+      ScKpi *kpi = kpi_from_row (self, stmt);
+
+      g_ptr_array_add (kpis, kpi);
+      g_hash_table_insert (by_id, &kpi->id, kpi);
+    }
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
@@ -708,6 +805,11 @@ sc_store_list_kpis (ScStore  *self,
       _sc_store_set_error (self, error, rc, _("Reading the KPIs"));
       return NULL;
     }
+
+  if (!load_assignees (self, by_id, NULL, error))
+    return NULL;
+
+  g_ptr_array_sort (kpis, compare_addon_order);
 
   return g_steal_pointer (&kpis);
 }

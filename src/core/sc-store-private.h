@@ -26,6 +26,7 @@ gboolean      _sc_store_commit             (ScStore      *self,
                                             ScStoreChange changes,
                                             GError      **error);
 void          _sc_store_rollback           (ScStore      *self);
+gboolean      _sc_store_in_transaction     (ScStore      *self);
 void          _sc_store_set_error          (ScStore      *self,
                                             GError      **error,
                                             int           rc,

@@ -488,6 +488,14 @@ _sc_store_rollback (ScStore *self)
   self->depth--;
 }
 
+gboolean
+_sc_store_in_transaction (ScStore *self)
+{
+  g_assert (SC_IS_STORE (self));
+
+  return self->depth > 0;
+}
+
 void
 _sc_store_emit_changed (ScStore       *self,
                         ScStoreChange  changes)

@@ -68,6 +68,7 @@ canvas_pixel (Canvas *canvas,
   ScRgba rgba = { 0.0, 0.0, 0.0, 0.0 };
   int px = (int)floor (x) + canvas->margin;
   int py = (int)floor (y) + canvas->margin;
+  unsigned char *data;
   int stride;
   guint32 argb;
   double alpha;
@@ -80,7 +81,8 @@ canvas_pixel (Canvas *canvas,
   cairo_surface_flush (canvas->surface);
   stride = cairo_image_surface_get_stride (canvas->surface);
   /* ARGB32 is a native-endian 32-bit word: B, G, R, A in memory on x86. */
-  argb = *(guint32 *)(gpointer)(cairo_image_surface_get_data (canvas->surface) + py * stride + px * 4);
+  data = cairo_image_surface_get_data (canvas->surface);
+  argb = *(guint32 *)(gpointer)(data + py * stride + px * 4);
 
   alpha = (argb >> 24) / 255.0;
   if (alpha > 0.0)

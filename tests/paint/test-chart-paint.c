@@ -150,8 +150,10 @@ test_chart_target (void)
     {
       if (canvas_pixel_is (canvas, x, y_target, &chart.palette.target, 0.4))
         hits++;
-      canvas_assert (canvas, !canvas_pixel_is (canvas, x, y_target - 5, &chart.palette.target, 0.2) &&
-                             !canvas_pixel_is (canvas, x, y_target + 5, &chart.palette.target, 0.2),
+      const ScRgba *target = &chart.palette.target;
+
+      canvas_assert (canvas, !canvas_pixel_is (canvas, x, y_target - 5, target, 0.2) &&
+                             !canvas_pixel_is (canvas, x, y_target + 5, target, 0.2),
                      "chart-target: only at the target's height");
     }
 
@@ -260,12 +262,17 @@ test_chart_empty_and_single (void)
   chart_init (&chart, 0, DAY);
   canvas = chart_draw (&chart);
   canvas_assert (canvas, canvas_count_drawn (canvas) > 0, "chart-empty: grid drawn");
-  canvas_assert (canvas, canvas_count (canvas, &chart.palette.accent, 0.5) == 0, "chart-empty: no line");
+  canvas_assert (canvas, canvas_count (canvas, &chart.palette.accent, 0.5) == 0,
+                 "chart-empty: no line");
   canvas_assert (canvas, canvas_margin_is_clear (canvas), "chart-empty: margin");
 
   /* Empty with a target, zones and a time range. */
   {
-    const ScZone zones[] = { { 0, 70, SC_ZONE_BAD }, { 70, 95, SC_ZONE_WARN }, { 95, 120, SC_ZONE_GOOD } };
+    const ScZone zones[] = {
+      { 0, 70, SC_ZONE_BAD },
+      { 70, 95, SC_ZONE_WARN },
+      { 95, 120, SC_ZONE_GOOD },
+    };
 
     chart.spec.zones = zones;
     chart.spec.n_zones = G_N_ELEMENTS (zones);

@@ -75,7 +75,8 @@ test_sparkline_trend (void)
         last = x;
       }
 
-  canvas_assert (canvas, first >= 0 && first < 6, "sparkline-trend: starts at the left (%d)", first);
+  canvas_assert (canvas, first >= 0 && first < 6,
+                 "sparkline-trend: starts at the left (%d)", first);
   canvas_assert (canvas, last > WIDTH - 6, "sparkline-trend: ends at the right (%d)", last);
 
   g_assert_true (column_extent (canvas, first + 1, &top, &bottom));

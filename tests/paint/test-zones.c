@@ -281,7 +281,8 @@ test_palettes (void)
       /* Text contrasts with the background. */
       dark = luminance (&palette.background) < 0.5;
       g_assert_cmpint (dark, ==, inits[i] == sc_paint_palette_init_dark);
-      g_assert_cmpfloat (fabs (luminance (&palette.text) - luminance (&palette.background)), >, 0.6);
+      g_assert_cmpfloat (fabs (luminance (&palette.text) - luminance (&palette.background)),
+                         >, 0.6);
       g_assert_cmpfloat (palette.track.alpha, <, 0.5);
     }
 }

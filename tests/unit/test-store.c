@@ -322,10 +322,11 @@ test_migration_steps_in_order (StoreFixture  *fixture,
                    ==, 0);
 }
 
-/* A store written by the first version: its history index and KPI values
- * move to schema 2 on open, without losing a row. */
+/* A store written by the first version: its history index, KPI values and
+ * submission checks move to the current schema on open, without losing a
+ * row. */
 static void
-test_migrate_v1_to_v2 (StoreFixture  *fixture,
+test_migrate_v1_to_current (StoreFixture  *fixture,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -347,7 +348,11 @@ test_migrate_v1_to_v2 (StoreFixture  *fixture,
 
   store = sc_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int64 (fixture->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int64 (fixture->path, "PRAGMA user_version"), ==, SC_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM sqlite_schema "
+                                               "WHERE name = 'submissions' "
+                                               "AND sql LIKE '%OR sync_state = ''dirty''%'"), ==, 1);
+  g_assert_cmpint (query_int64 (fixture->path, "PRAGMA foreign_key_check"), ==, -1);
   g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM sqlite_schema "
                                                "WHERE name = 'submissions_kpi_date'"), ==, 1);
   g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM sqlite_schema "
@@ -818,7 +823,7 @@ main (int   argc,
   STORE_TEST ("/core/store/empty-file-is-new-store", test_empty_file_is_new_store, NULL);
   STORE_TEST ("/core/store/migration-failure-rolls-back", test_migration_failure_rolls_back, OPEN);
   STORE_TEST ("/core/store/migration-steps-in-order", test_migration_steps_in_order, OPEN);
-  STORE_TEST ("/core/store/migrate-v1-to-v2", test_migrate_v1_to_v2, OPEN);
+  STORE_TEST ("/core/store/migrate-v1-to-current", test_migrate_v1_to_current, OPEN);
   STORE_TEST ("/core/store/kpi-refused", test_kpi_refused, OPEN);
   STORE_TEST ("/core/store/kpi-unique-in-group", test_kpi_unique_in_group, OPEN);
   STORE_TEST ("/core/store/schema-checks", test_schema_checks, OPEN);

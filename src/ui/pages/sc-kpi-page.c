@@ -128,7 +128,9 @@ static void
 show_history (GtkWidget *sparkline,
               GArray    *values)
 {
-  sc_sparkline_set_values (SC_SPARKLINE (sparkline), (const double *)values->data, values->len);
+  sc_sparkline_set_values (SC_SPARKLINE (sparkline),
+                           values->len > 0 ? &g_array_index (values, double, 0) : NULL,
+                           values->len);
 }
 
 static void

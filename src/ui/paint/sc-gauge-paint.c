@@ -91,6 +91,8 @@
 #define THERMO_CAPTION_Y  0.54
 
 #define MIN_TEXT_PX       6.0
+#define MIN_CAPTION_PX    7.0
+#define READABLE_PX       8.0
 
 typedef struct
 {
@@ -266,6 +268,16 @@ stroke_line (cairo_t *cr,
   cairo_set_line_width (cr, line_width);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_stroke (cr);
+}
+
+/* Captions grow to a readable size on small gauges, but stay smaller than
+ * the value; below MIN_CAPTION_PX they are left out.
+ */
+static double
+caption_px (double proportional,
+            double value_px)
+{
+  return MIN (MAX (proportional, READABLE_PX), value_px * 0.6);
 }
 
 /* Clamps a zone to the scale. Returns FALSE if nothing of it is left. */
@@ -533,7 +545,8 @@ paint_circular (GaugePaint *gp)
       value_y -= r * 0.06;
       _sc_paint_show_text (cr, spec->font_family, spec->caption, FALSE,
                            &gp->palette->dim_text,
-                           r * CIRC_CAPTION_PX, MIN_TEXT_PX, inner * 1.5,
+                           caption_px (r * CIRC_CAPTION_PX, r * CIRC_VALUE_PX),
+                           MIN_CAPTION_PX, inner * 1.5,
                            l->cx, l->cy + r * CIRC_CAPTION_Y, 0.5);
     }
 
@@ -615,11 +628,12 @@ paint_speedometer_ticks (GaugePaint *gp)
           double lx = l->cx + r * SPEEDO_LABEL_R * cos (angle);
           double ly = l->cy + r * SPEEDO_LABEL_R * sin (angle);
 
-          /* Labels lean away from the centre at the ends of the dial. */
+          /* Towards the ends of the dial, labels grow inwards, away from
+           * their ticks. */
           _sc_paint_show_text (cr, spec->font_family, text, FALSE,
                                &gp->palette->dim_text,
                                label_px, MIN_TEXT_PX, r * 0.4,
-                               lx, ly, 0.5 - 0.5 * cos (angle));
+                               lx, ly, 0.5 + 0.5 * cos (angle));
         }
     }
 }
@@ -692,7 +706,8 @@ paint_speedometer (GaugePaint *gp)
                        l->cx, l->cy + r * SPEEDO_VALUE_Y, 0.5);
   _sc_paint_show_text (cr, spec->font_family, spec->caption, FALSE,
                        &gp->palette->dim_text,
-                       r * SPEEDO_CAPTION_PX, MIN_TEXT_PX, r * 1.6,
+                       caption_px (r * SPEEDO_CAPTION_PX, r * SPEEDO_VALUE_PX),
+                       MIN_CAPTION_PX, r * 1.6,
                        l->cx, l->cy + r * SPEEDO_CAPTION_Y, 0.5);
 }
 
@@ -709,6 +724,7 @@ paint_linear (GaugePaint *gp)
   double end = l->x1 + track / 2.0;
   double text_y = l->top + u * LIN_TEXT_Y;
   double value_width = 0.0;
+  double value_px = 0.0;
 
   _sc_paint_set_source (cr, &gp->palette->track, 1.0);
   stroke_line (cr, l->x0, l->y0, l->x1, l->y1, track);
@@ -734,24 +750,38 @@ paint_linear (GaugePaint *gp)
   if (spec->value_text != NULL && spec->value_text[0] != '\0')
     {
       g_autoptr(PangoLayout) layout = NULL;
-      double px = u * LIN_VALUE_PX;
 
-      layout = _sc_paint_create_layout (cr, spec->font_family, px, TRUE, spec->value_text);
-      px = _sc_paint_layout_fit (layout, px, (end - start) * 0.6, MIN_TEXT_PX);
-      if (px > 0.0)
+      value_px = u * LIN_VALUE_PX;
+      layout = _sc_paint_create_layout (cr, spec->font_family, value_px, TRUE, spec->value_text);
+      value_px = _sc_paint_layout_fit (layout, value_px, (end - start) * 0.6, MIN_TEXT_PX);
+      if (value_px > 0.0)
         {
           _sc_paint_layout_get_size (layout, &value_width, NULL);
           _sc_paint_set_source (cr, &gp->palette->text, 1.0);
-          _sc_paint_show_layout (cr, layout, px, start, text_y, 0.0);
+          _sc_paint_show_layout (cr, layout, value_px, start, text_y, 0.0);
         }
     }
 
   /* The caption sits on the value's baseline, at the end of the bar. */
-  _sc_paint_show_text (cr, spec->font_family, spec->caption, FALSE,
-                       &gp->palette->dim_text,
-                       u * LIN_CAPTION_PX, MIN_TEXT_PX,
-                       end - start - value_width - u * 0.2,
-                       end, text_y + 0.36 * u * (LIN_VALUE_PX - LIN_CAPTION_PX), 1.0);
+  if (spec->caption != NULL && spec->caption[0] != '\0')
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      double px = caption_px (u * LIN_CAPTION_PX, u * LIN_VALUE_PX);
+      double baseline;
+
+      if (value_px <= 0.0)
+        value_px = u * LIN_VALUE_PX;
+      baseline = text_y + SC_PAINT_DIGIT_HALF_HEIGHT * value_px;
+
+      layout = _sc_paint_create_layout (cr, spec->font_family, px, FALSE, spec->caption);
+      px = _sc_paint_layout_fit (layout, px, end - start - value_width - u * 0.2, MIN_CAPTION_PX);
+      if (px > 0.0)
+        {
+          _sc_paint_set_source (cr, &gp->palette->dim_text, 1.0);
+          _sc_paint_show_layout (cr, layout, px, end,
+                                 baseline - SC_PAINT_DIGIT_HALF_HEIGHT * px, 1.0);
+        }
+    }
 }
 
 static void
@@ -806,7 +836,8 @@ paint_thermometer (GaugePaint *gp)
                        text_x, l->top + u * THERMO_VALUE_Y, 0.0);
   _sc_paint_show_text (cr, spec->font_family, spec->caption, FALSE,
                        &gp->palette->dim_text,
-                       u * THERMO_CAPTION_PX, MIN_TEXT_PX, text_width,
+                       caption_px (u * THERMO_CAPTION_PX, u * THERMO_VALUE_PX),
+                       MIN_CAPTION_PX, text_width,
                        text_x, l->top + u * THERMO_CAPTION_Y, 0.0);
 }
 

@@ -17,6 +17,12 @@ G_BEGIN_DECLS
 
 #define SC_PAINT_DEFAULT_FONT "Cantarell,sans-serif"
 
+/* Digits fill about 0.72 em above the baseline in Cantarell and the usual
+ * sans fallbacks; centring that box instead of the logical extents keeps
+ * numbers visually centred and still independent of the glyphs shown.
+ */
+#define SC_PAINT_DIGIT_HALF_HEIGHT 0.36
+
 typedef struct
 {
   double x;

@@ -13,12 +13,6 @@
 
 #include "sc-paint-private.h"
 
-/* Digits fill about 0.72 em above the baseline in Cantarell and the usual
- * sans fallbacks; centring that box instead of the logical extents keeps
- * numbers visually centred and still independent of the glyphs shown.
- */
-#define DIGIT_HALF_HEIGHT 0.36
-
 /* Auxiliary methods */
 
 static int
@@ -160,7 +154,7 @@ _sc_paint_show_layout (cairo_t     *cr,
   _sc_paint_layout_get_size (layout, &width, NULL);
   baseline = (double)pango_layout_get_baseline (layout) / PANGO_SCALE;
 
-  cairo_move_to (cr, x - width * x_align, y + DIGIT_HALF_HEIGHT * px - baseline);
+  cairo_move_to (cr, x - width * x_align, y + SC_PAINT_DIGIT_HALF_HEIGHT * px - baseline);
   pango_cairo_show_layout (cr, layout);
 }
 

@@ -1,0 +1,647 @@
+/* sc-analytics-math.c
+ *
+ * Copyright 2026 The Scorecard authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sc-analytics"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sc-analytics-private.h"
+
+/* Everything here is written out rather than taken from libm's less
+ * portable corners (lgamma() sets the global signgam, which would make the
+ * analytics unsafe to run on several worker threads at once).
+ */
+
+#define NM_MAX_DIM 8
+
+/* Auxiliary methods */
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* ln Γ(x) for x > 0, Lanczos (g = 7, n = 9), accurate to about 1e-15. */
+static double
+log_gamma (double x)
+{
+  static const double c[] = {
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028,
+    771.32342877765313, -176.61502916214059, 12.507343278686905,
+    -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  };
+  double sum, t;
+
+  if (x < 0.5)
+    return log (G_PI / fabs (sin (G_PI * x))) - log_gamma (1.0 - x);
+
+  x -= 1.0;
+  sum = c[0];
+  for (int i = 1; i < 9; i++)
+    sum += c[i] / (x + i);
+  t = x + 7.5;
+
+  return 0.5 * log (2.0 * G_PI) + (x + 0.5) * log (t) - t + log (sum);
+}
+
+/* Continued fraction of the regularized incomplete beta function, by the
+ * modified Lentz method (Numerical Recipes §6.4).
+ */
+static double
+beta_continued_fraction (double a,
+                         double b,
+                         double x)
+{
+  const double tiny = 1e-300;
+  double qab = a + b;
+  double qap = a + 1.0;
+  double qam = a - 1.0;
+  double c = 1.0;
+  double d = 1.0 - qab * x / qap;
+  double h;
+
+  if (fabs (d) < tiny)
+    d = tiny;
+  d = 1.0 / d;
+  h = d;
+
+  for (int m = 1; m <= 300; m++)
+    {
+      int m2 = 2 * m;
+      double aa, del;
+
+      aa = m * (b - m) * x / ((qam + m2) * (a + m2));
+      d = 1.0 + aa * d;
+      if (fabs (d) < tiny)
+        d = tiny;
+      c = 1.0 + aa / c;
+      if (fabs (c) < tiny)
+        c = tiny;
+      d = 1.0 / d;
+      h *= d * c;
+
+      aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+      d = 1.0 + aa * d;
+      if (fabs (d) < tiny)
+        d = tiny;
+      c = 1.0 + aa / c;
+      if (fabs (c) < tiny)
+        c = tiny;
+      d = 1.0 / d;
+      del = d * c;
+      h *= del;
+
+      if (fabs (del - 1.0) < 3e-15)
+        break;
+    }
+
+  return h;
+}
+
+static double
+incomplete_beta (double a,
+                 double b,
+                 double x)
+{
+  double front;
+
+  if (x <= 0.0)
+    return 0.0;
+  if (x >= 1.0)
+    return 1.0;
+
+  front = exp (log_gamma (a + b) - log_gamma (a) - log_gamma (b)
+               + a * log (x) + b * log1p (-x));
+
+  if (x < (a + 1.0) / (a + b + 2.0))
+    return front * beta_continued_fraction (a, b, x) / a;
+
+  return 1.0 - front * beta_continued_fraction (b, a, 1.0 - x) / b;
+}
+
+/* Public (library-private) API */
+
+double
+_sc_finite_or (double value,
+               double fallback)
+{
+  return isfinite (value) ? value : fallback;
+}
+
+double
+_sc_stats_mean (const double *x,
+                gsize         n)
+{
+  double sum = 0.0;
+
+  if (n == 0)
+    return 0.0;
+
+  for (gsize i = 0; i < n; i++)
+    sum += x[i];
+
+  return sum / n;
+}
+
+/* The sample variance (n − 1 in the denominator), 0 below two values. */
+double
+_sc_stats_variance (const double *x,
+                    gsize         n)
+{
+  double mean, ss = 0.0;
+
+  if (n < 2)
+    return 0.0;
+
+  mean = _sc_stats_mean (x, n);
+  for (gsize i = 0; i < n; i++)
+    ss += (x[i] - mean) * (x[i] - mean);
+
+  return ss / (n - 1);
+}
+
+void
+_sc_stats_sort (double *x,
+                gsize   n)
+{
+  if (n > 1)
+    qsort (x, n, sizeof (double), compare_doubles);
+}
+
+/* Hyndman and Fan's type 7, the default of R and NumPy. */
+double
+_sc_stats_quantile_sorted (const double *sorted,
+                           gsize         n,
+                           double        p)
+{
+  double h;
+  gsize lo;
+
+  if (n == 0)
+    return 0.0;
+
+  p = CLAMP (p, 0.0, 1.0);
+  h = (n - 1) * p;
+  lo = (gsize) floor (h);
+  if (lo + 1 >= n)
+    return sorted[n - 1];
+
+  return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+}
+
+/* Sorts x in place. */
+double
+_sc_stats_median (double *x,
+                  gsize   n)
+{
+  _sc_stats_sort (x, n);
+
+  return _sc_stats_quantile_sorted (x, n, 0.5);
+}
+
+/* The median absolute deviation scaled by 1.4826, which makes it estimate
+ * the standard deviation of normal data (R's mad() does the same); so one
+ * "MAD" in our messages is one robust standard deviation.
+ */
+double
+_sc_stats_mad (const double *x,
+               gsize         n,
+               double       *median)
+{
+  g_autofree double *buf = NULL;
+  double med;
+
+  if (n == 0)
+    {
+      if (median != NULL)
+        *median = 0.0;
+      return 0.0;
+    }
+
+  buf = g_new (double, n);
+  memcpy (buf, x, n * sizeof (double));
+  med = _sc_stats_median (buf, n);
+  for (gsize i = 0; i < n; i++)
+    buf[i] = fabs (x[i] - med);
+
+  if (median != NULL)
+    *median = med;
+
+  return 1.482602218505602 * _sc_stats_median (buf, n);
+}
+
+double
+_sc_normal_cdf (double z)
+{
+  return 0.5 * erfc (-z / G_SQRT2);
+}
+
+/* Acklam's rational approximation, polished with one Halley step. */
+double
+_sc_normal_quantile (double p)
+{
+  static const double a[] = {
+    -3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+    1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00,
+  };
+  static const double b[] = {
+    -5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
+    6.680131188771972e+01, -1.328068155288572e+01,
+  };
+  static const double c[] = {
+    -7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
+    -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00,
+  };
+  static const double d[] = {
+    7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
+    3.754408661907416e+00,
+  };
+  double q, r, x, e, u;
+
+  if (p <= 0.0)
+    return -38.0;
+  if (p >= 1.0)
+    return 38.0;
+
+  if (p < 0.02425)
+    {
+      q = sqrt (-2.0 * log (p));
+      x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
+          / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1.0);
+    }
+  else if (p > 1.0 - 0.02425)
+    {
+      q = sqrt (-2.0 * log1p (-p));
+      x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
+          / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1.0);
+    }
+  else
+    {
+      q = p - 0.5;
+      r = q * q;
+      x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
+          / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1.0);
+    }
+
+  e = _sc_normal_cdf (x) - p;
+  u = e * sqrt (2.0 * G_PI) * exp (x * x / 2.0);
+
+  return x - u / (1.0 + x * u / 2.0);
+}
+
+double
+_sc_student_t_cdf (double t,
+                   double df)
+{
+  double tail;
+
+  if (!isfinite (df) || df > 1e7)
+    return _sc_normal_cdf (t);
+  if (t == 0.0)
+    return 0.5;
+
+  tail = 0.5 * incomplete_beta (df / 2.0, 0.5, df / (df + t * t));
+
+  return t > 0.0 ? 1.0 - tail : tail;
+}
+
+/* Bisection on the CDF: some 60 steps, run a handful of times per forecast,
+ * and it cannot diverge for one degree of freedom the way Newton can.
+ */
+double
+_sc_student_t_quantile (double p,
+                        double df)
+{
+  double lo, hi;
+
+  if (!isfinite (df) || df > 1e7)
+    return _sc_normal_quantile (p);
+  if (p <= 0.0 || p >= 1.0)
+    return p <= 0.0 ? -1e6 : 1e6;
+  if (p < 0.5)
+    return -_sc_student_t_quantile (1.0 - p, df);
+  if (p == 0.5)
+    return 0.0;
+
+  lo = 0.0;
+  hi = MAX (1.0, _sc_normal_quantile (p));
+  while (_sc_student_t_cdf (hi, df) < p && hi < 1e6)
+    hi *= 2.0;
+
+  for (int i = 0; i < 100 && hi - lo > 1e-12 * hi; i++)
+    {
+      double mid = 0.5 * (lo + hi);
+
+      if (_sc_student_t_cdf (mid, df) < p)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  return 0.5 * (lo + hi);
+}
+
+/* Box–Muller; one draw per call keeps the sequence a pure function of the
+ * seed and the number of calls.
+ */
+double
+_sc_rand_normal (GRand *rand)
+{
+  double u1 = g_rand_double (rand);
+  double u2 = g_rand_double (rand);
+
+  if (u1 < 1e-300)
+    u1 = 1e-300;
+
+  return sqrt (-2.0 * log (u1)) * cos (2.0 * G_PI * u2);
+}
+
+/* Solves the (degree + 1)² normal equations by Gauss–Jordan elimination
+ * with partial pivoting, returning the coefficients, (XᵀX)⁻¹ (row-major)
+ * and the residual sum of squares. Callers scale x to about [−1, 1] so the
+ * system stays well conditioned up to degree 3.
+ */
+gboolean
+_sc_polyfit (const double *x,
+             const double *y,
+             gsize         n,
+             int           degree,
+             double       *coef,
+             double       *xtx_inv,
+             double       *rss)
+{
+  enum { MAX_P = SC_ANALYTICS_MAX_POLY_DEGREE + 1 };
+  double a[MAX_P][2 * MAX_P];
+  double xty[MAX_P];
+  int p = degree + 1;
+
+  g_return_val_if_fail (degree >= 0 && degree <= SC_ANALYTICS_MAX_POLY_DEGREE, FALSE);
+
+  if (n < (gsize) p)
+    return FALSE;
+
+  memset (a, 0, sizeof a);
+  memset (xty, 0, sizeof xty);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      double pw[2 * MAX_P];
+
+      pw[0] = 1.0;
+      for (int k = 1; k < 2 * p - 1; k++)
+        pw[k] = pw[k - 1] * x[i];
+      for (int r = 0; r < p; r++)
+        {
+          for (int c = 0; c < p; c++)
+            a[r][c] += pw[r + c];
+          xty[r] += pw[r] * y[i];
+        }
+    }
+
+  for (int r = 0; r < p; r++)
+    for (int c = 0; c < p; c++)
+      a[r][p + c] = r == c ? 1.0 : 0.0;
+
+  for (int col = 0; col < p; col++)
+    {
+      int pivot = col;
+      double scale;
+
+      for (int r = col + 1; r < p; r++)
+        if (fabs (a[r][col]) > fabs (a[pivot][col]))
+          pivot = r;
+
+      if (fabs (a[pivot][col]) < 1e-12 * (fabs (a[0][0]) + 1e-300))
+        return FALSE;
+
+      if (pivot != col)
+        for (int c = 0; c < 2 * p; c++)
+          {
+            double tmp = a[col][c];
+            a[col][c] = a[pivot][c];
+            a[pivot][c] = tmp;
+          }
+
+      scale = a[col][col];
+      for (int c = 0; c < 2 * p; c++)
+        a[col][c] /= scale;
+
+      for (int r = 0; r < p; r++)
+        {
+          double f;
+
+          if (r == col)
+            continue;
+          f = a[r][col];
+          for (int c = 0; c < 2 * p; c++)
+            a[r][c] -= f * a[col][c];
+        }
+    }
+
+  for (int r = 0; r < p; r++)
+    {
+      coef[r] = 0.0;
+      for (int c = 0; c < p; c++)
+        coef[r] += a[r][p + c] * xty[c];
+      if (xtx_inv != NULL)
+        for (int c = 0; c < p; c++)
+          xtx_inv[r * p + c] = a[r][p + c];
+    }
+
+  if (rss != NULL)
+    {
+      double sum = 0.0;
+
+      for (gsize i = 0; i < n; i++)
+        {
+          double e = y[i] - _sc_poly_eval (coef, degree, x[i]);
+          sum += e * e;
+        }
+      *rss = sum;
+    }
+
+  return TRUE;
+}
+
+double
+_sc_poly_eval (const double *coef,
+               int           degree,
+               double        x)
+{
+  double value = 0.0;
+
+  for (int k = degree; k >= 0; k--)
+    value = value * x + coef[k];
+
+  return value;
+}
+
+/* x₀ᵀ (XᵀX)⁻¹ x₀ for x₀ = (1, x, x², …): the variance of the fitted mean
+ * at x in units of the noise variance.
+ */
+double
+_sc_poly_leverage (const double *xtx_inv,
+                   int           degree,
+                   double        x)
+{
+  double pw[SC_ANALYTICS_MAX_POLY_DEGREE + 1];
+  double sum = 0.0;
+  int p = degree + 1;
+
+  pw[0] = 1.0;
+  for (int k = 1; k < p; k++)
+    pw[k] = pw[k - 1] * x;
+
+  for (int r = 0; r < p; r++)
+    for (int c = 0; c < p; c++)
+      sum += pw[r] * xtx_inv[r * p + c] * pw[c];
+
+  return MAX (sum, 0.0);
+}
+
+/* A plain Nelder–Mead simplex (reflection 1, expansion 2, contraction ½,
+ * shrink ½) from u with an initial step on each axis. It is deterministic,
+ * stops after max_evals evaluations or when the spread of the simplex
+ * values falls below ftol relative to the best, and leaves the best point
+ * found in u. Callers map bounded parameters to unbounded u themselves.
+ */
+double
+_sc_nelder_mead (ScObjectiveFunc  func,
+                 gpointer         user_data,
+                 double          *u,
+                 int              dim,
+                 double           step,
+                 int              max_evals,
+                 double           ftol)
+{
+  double simplex[NM_MAX_DIM + 1][NM_MAX_DIM];
+  double fval[NM_MAX_DIM + 1];
+  double centroid[NM_MAX_DIM];
+  double xr[NM_MAX_DIM], xe[NM_MAX_DIM], xc[NM_MAX_DIM];
+  int evals = 0;
+
+  g_return_val_if_fail (dim >= 1 && dim <= NM_MAX_DIM, G_MAXDOUBLE);
+
+  for (int i = 0; i <= dim; i++)
+    {
+      memcpy (simplex[i], u, dim * sizeof (double));
+      if (i > 0)
+        simplex[i][i - 1] += step;
+      fval[i] = func (simplex[i], user_data);
+      evals++;
+    }
+
+  while (evals < max_evals)
+    {
+      int best = 0, worst = 0, second = 0;
+      double fr;
+
+      for (int i = 1; i <= dim; i++)
+        {
+          if (fval[i] < fval[best])
+            best = i;
+          if (fval[i] > fval[worst])
+            worst = i;
+        }
+      second = best;
+      for (int i = 0; i <= dim; i++)
+        if (i != worst && fval[i] > fval[second])
+          second = i;
+
+      if (fabs (fval[worst] - fval[best]) <= ftol * (fabs (fval[best]) + 1e-300))
+        break;
+
+      for (int j = 0; j < dim; j++)
+        {
+          centroid[j] = 0.0;
+          for (int i = 0; i <= dim; i++)
+            if (i != worst)
+              centroid[j] += simplex[i][j];
+          centroid[j] /= dim;
+        }
+
+      for (int j = 0; j < dim; j++)
+        xr[j] = centroid[j] + (centroid[j] - simplex[worst][j]);
+      fr = func (xr, user_data);
+      evals++;
+
+      if (fr < fval[best])
+        {
+          double fe;
+
+          for (int j = 0; j < dim; j++)
+            xe[j] = centroid[j] + 2.0 * (centroid[j] - simplex[worst][j]);
+          fe = func (xe, user_data);
+          evals++;
+          if (fe < fr)
+            {
+              memcpy (simplex[worst], xe, dim * sizeof (double));
+              fval[worst] = fe;
+            }
+          else
+            {
+              memcpy (simplex[worst], xr, dim * sizeof (double));
+              fval[worst] = fr;
+            }
+        }
+      else if (fr < fval[second])
+        {
+          memcpy (simplex[worst], xr, dim * sizeof (double));
+          fval[worst] = fr;
+        }
+      else
+        {
+          double fc;
+          gboolean outside = fr < fval[worst];
+
+          for (int j = 0; j < dim; j++)
+            xc[j] = outside
+                    ? centroid[j] + 0.5 * (xr[j] - centroid[j])
+                    : centroid[j] + 0.5 * (simplex[worst][j] - centroid[j]);
+          fc = func (xc, user_data);
+          evals++;
+
+          if (fc < MIN (fr, fval[worst]))
+            {
+              memcpy (simplex[worst], xc, dim * sizeof (double));
+              fval[worst] = fc;
+            }
+          else
+            {
+              for (int i = 0; i <= dim; i++)
+                {
+                  if (i == best)
+                    continue;
+                  for (int j = 0; j < dim; j++)
+                    simplex[i][j] = simplex[best][j] + 0.5 * (simplex[i][j] - simplex[best][j]);
+                  fval[i] = func (simplex[i], user_data);
+                  evals++;
+                }
+            }
+        }
+    }
+
+  {
+    int best = 0;
+
+    for (int i = 1; i <= dim; i++)
+      if (fval[i] < fval[best])
+        best = i;
+    memcpy (u, simplex[best], dim * sizeof (double));
+
+    return fval[best];
+  }
+}
