@@ -47,20 +47,12 @@ load_css (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
-/* The seed icons, from data/icons, as the app has them in its resource. */
+/* AdwApplication adds its resource's icons itself; tests have no app. */
 static void
-add_icon_path (void)
+add_icons (void)
 {
-  const char *data_dir = g_getenv ("SC_TEST_DATA_DIR");
-  g_autofree char *icons = NULL;
-
-  if (data_dir == NULL)
-    return;
-
-  icons = g_build_filename (data_dir, "icons", "scalable", "actions", NULL);
-  if (g_file_test (icons, G_FILE_TEST_IS_DIR))
-    gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                    icons);
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    APP_PATH "icons");
 }
 
 static gboolean
@@ -88,7 +80,7 @@ sc_test_ui_init (int    *argc,
   adw_init ();
 
   load_css ();
-  add_icon_path ();
+  add_icons ();
 }
 
 GtkWidget *
@@ -358,7 +350,7 @@ sc_test_kpi_new (const char   *name,
   kpi->target_value = target;
   kpi->value = value;
   kpi->direction = direction;
-  kpi->currency = g_strdup (currency);
+  kpi->currency = g_intern_string (currency);
   kpi->last_submitted = last_submitted;
   _sc_kpi_finish (kpi);
 

@@ -108,12 +108,12 @@ test_kpi_card_basics (void)
   g_assert_cmpint (sc_kpi_card_get_card_style (card), ==, SC_KPI_CARD_STYLE_TREND);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (card), "card"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (card), "kpi-card"));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (card), "trend"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (card), "kpi-card-trend"));
   g_assert_null (sc_kpi_card_get_kpi (card));
 
   sc_kpi_card_set_card_style (card, SC_KPI_CARD_STYLE_ALERT);
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (card), "trend"));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (card), "alert"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (card), "kpi-card-trend"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (card), "kpi-card-alert"));
 
   sc_kpi_card_set_title (card, title_label);
   g_assert_cmpstr (sc_kpi_card_get_title (card), ==, "Sales");
@@ -273,6 +273,15 @@ test_kpi_card_comparison (void)
   g_assert_false (part_visible (card, SC_KPI_CARD_PART_PILL));
   g_assert_false (part_visible (card, SC_KPI_CARD_PART_SPARKLINE));
 
+  /* Without history, the KPI's own previous value. */
+  kpi->previous_value = 1450.0;
+  kpi->has_previous = TRUE;
+  sc_kpi_card_set_history (card, NULL, NULL, 0);
+  g_clear_pointer (&previous, g_free);
+  previous = signed_percent ((1305.0 - 1450.0) / 1450.0 * 100.0);
+  g_assert_cmpstr (part_text (card, SC_KPI_CARD_PART_PREVIOUS), ==, previous);
+  g_assert_true (part_has_class (card, SC_KPI_CARD_PART_PREVIOUS, "error"));
+
   g_assert_finalize_object (g_steal_pointer (&card));
   g_assert_finalize_object (g_steal_pointer (&kpi));
 }
@@ -389,6 +398,61 @@ test_kpi_card_pill_pixels (void)
   g_assert_finalize_object (g_steal_pointer (&kpi));
 }
 
+/* Status icons are symbolic: they take the colour of their tone. */
+static void
+test_kpi_card_icon_tone (void)
+{
+  g_autoptr(ScKpiCard) card = create_card (SC_KPI_CARD_STYLE_ALERT);
+  g_autoptr(ScKpi) kpi = NULL;
+  g_autoptr(ScTestImage) image = NULL;
+  GtkWidget *icon;
+  GdkRGBA color;
+  ScRgba tone;
+  GtkWidget *window;
+  gboolean found = FALSE;
+
+  if (!g_resources_get_info (APP_PATH "icons/scalable/actions/sc-attention-symbolic.svg",
+                             0, NULL, NULL, NULL))
+    {
+      g_test_skip ("data/icons has no sc-attention-symbolic.svg yet");
+      return;
+    }
+
+  kpi = sc_test_kpi_new ("Leads", SC_TARGET_TYPE_NUMBER, 100.0, 40.0,
+                         SC_DIRECTION_HIGHER_BETTER, NULL, NOV_1_9AM);
+  sc_kpi_card_set_kpi (card, kpi);
+  window = sc_test_present (GTK_WIDGET (card), 280, -1);
+
+  icon = _sc_kpi_card_get_part (card, SC_KPI_CARD_PART_ALERT_ICON);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (icon), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  tone = (ScRgba) { color.red, color.green, color.blue, 1.0 };
+
+  image = sc_test_render (icon);
+  for (int y = 0; y < image->height && !found; y++)
+    {
+      for (int x = 0; x < image->width && !found; x++)
+        {
+          ScRgba pixel;
+
+          sc_test_image_get (image, x, y, &pixel);
+          found = pixel.alpha > 0.9 && sc_test_color_near (&pixel, &tone, 0.1);
+        }
+    }
+
+  if (!found)
+    {
+      g_autofree char *path = sc_test_image_save (image, "kpi-card-icon-tone");
+
+      g_test_fail_printf ("the alert icon is not drawn in its tone colour, render in %s", path);
+    }
+
+  sc_test_close (window);
+  g_assert_finalize_object (g_steal_pointer (&card));
+  g_assert_finalize_object (g_steal_pointer (&kpi));
+}
+
 /* Every style in light and dark, for people to look at. */
 static void
 test_kpi_card_gallery (void)
@@ -486,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/ui/kpi-card/alert", test_kpi_card_alert);
   g_test_add_func ("/ui/kpi-card/summary", test_kpi_card_summary);
   g_test_add_func ("/ui/kpi-card/pill-pixels", test_kpi_card_pill_pixels);
+  g_test_add_func ("/ui/kpi-card/icon-tone", test_kpi_card_icon_tone);
   g_test_add_func ("/ui/kpi-card/gallery", test_kpi_card_gallery);
 
   return g_test_run ();

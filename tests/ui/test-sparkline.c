@@ -39,6 +39,12 @@ test_sparkline_values (void)
   g_assert_cmpfloat (stored[0], ==, 1.0);
   g_assert_cmpfloat (stored[2], ==, 3.0);
 
+  /* Its own values back, shortened. */
+  sc_sparkline_set_values (sparkline, stored, 2);
+  stored = sc_sparkline_get_values (sparkline, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpfloat (stored[1], ==, 2.0);
+
   sc_sparkline_set_values (sparkline, NULL, 0);
   stored = sc_sparkline_get_values (sparkline, &n);
   g_assert_null (stored);

@@ -509,6 +509,18 @@ paint_bar_overshoot (GaugePaint *gp,
               dx, dy, length, half_width);
 }
 
+static inline gboolean
+paints_background (const GaugePaint *gp)
+{
+  return gp->spec->layers != SC_GAUGE_LAYERS_FOREGROUND;
+}
+
+static inline gboolean
+paints_foreground (const GaugePaint *gp)
+{
+  return gp->spec->layers != SC_GAUGE_LAYERS_BACKGROUND;
+}
+
 static void
 paint_circular (GaugePaint *gp)
 {
@@ -522,10 +534,15 @@ paint_circular (GaugePaint *gp)
   double inner = r - track / 2.0;
   double value_y = l->cy;
 
-  _sc_paint_set_source (cr, &gp->palette->track, 1.0);
-  stroke_arc (cr, l->cx, l->cy, r, l->angle0, l->angle0 + l->sweep, track);
+  if (paints_background (gp))
+    {
+      _sc_paint_set_source (cr, &gp->palette->track, 1.0);
+      stroke_arc (cr, l->cx, l->cy, r, l->angle0, l->angle0 + l->sweep, track);
+      paint_arc_zones (gp, band_r, band, MAX (r * 0.025, 1.5));
+    }
 
-  paint_arc_zones (gp, band_r, band, MAX (r * 0.025, 1.5));
+  if (!paints_foreground (gp))
+    return;
 
   if (gp->fraction > 0.0)
     {
@@ -682,14 +699,19 @@ paint_speedometer (GaugePaint *gp)
   double r = l->unit;
   double band = r * SPEEDO_BAND;
 
-  if (spec->n_zones == 0)
+  if (paints_background (gp))
     {
-      _sc_paint_set_source (cr, &gp->palette->track, 1.0);
-      stroke_arc (cr, l->cx, l->cy, r, l->angle0, l->angle0 + l->sweep, band);
+      if (spec->n_zones == 0)
+        {
+          _sc_paint_set_source (cr, &gp->palette->track, 1.0);
+          stroke_arc (cr, l->cx, l->cy, r, l->angle0, l->angle0 + l->sweep, band);
+        }
+      paint_arc_zones (gp, r, band, MAX (r * 0.03, 1.5));
+      paint_speedometer_ticks (gp);
     }
-  paint_arc_zones (gp, r, band, MAX (r * 0.03, 1.5));
 
-  paint_speedometer_ticks (gp);
+  if (!paints_foreground (gp))
+    return;
 
   paint_arc_target (gp,
                     r - band / 2.0 - r * 0.03,
@@ -726,10 +748,15 @@ paint_linear (GaugePaint *gp)
   double value_width = 0.0;
   double value_px = 0.0;
 
-  _sc_paint_set_source (cr, &gp->palette->track, 1.0);
-  stroke_line (cr, l->x0, l->y0, l->x1, l->y1, track);
+  if (paints_background (gp))
+    {
+      _sc_paint_set_source (cr, &gp->palette->track, 1.0);
+      stroke_line (cr, l->x0, l->y0, l->x1, l->y1, track);
+      paint_bar_zones (gp, u * LIN_BAND_OFFSET, band, MAX (u * 0.04, 1.5));
+    }
 
-  paint_bar_zones (gp, u * LIN_BAND_OFFSET, band, MAX (u * 0.04, 1.5));
+  if (!paints_foreground (gp))
+    return;
 
   if (gp->fraction > 0.0)
     {
@@ -801,17 +828,23 @@ paint_thermometer (GaugePaint *gp)
 
   /* Tube and bulb overlap: draw them opaque in a group and fade the group,
    * so a translucent track does not darken where they meet. */
-  cairo_push_group (cr);
-  cairo_set_source_rgb (cr, gp->palette->track.red, gp->palette->track.green,
-                        gp->palette->track.blue);
-  stroke_line (cr, l->x0, bulb_y, l->x1, l->y1, tube);
-  cairo_new_path (cr);
-  cairo_arc (cr, l->x0, bulb_y, bulb, 0.0, 2.0 * G_PI);
-  cairo_fill (cr);
-  cairo_pop_group_to_source (cr);
-  cairo_paint_with_alpha (cr, gp->palette->track.alpha);
+  if (paints_background (gp))
+    {
+      cairo_push_group (cr);
+      cairo_set_source_rgb (cr, gp->palette->track.red, gp->palette->track.green,
+                            gp->palette->track.blue);
+      stroke_line (cr, l->x0, bulb_y, l->x1, l->y1, tube);
+      cairo_new_path (cr);
+      cairo_arc (cr, l->x0, bulb_y, bulb, 0.0, 2.0 * G_PI);
+      cairo_fill (cr);
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, gp->palette->track.alpha);
 
-  paint_bar_zones (gp, u * THERMO_BAND_OFFSET, u * THERMO_BAND, MAX (u * 0.02, 1.5));
+      paint_bar_zones (gp, u * THERMO_BAND_OFFSET, u * THERMO_BAND, MAX (u * 0.02, 1.5));
+    }
+
+  if (!paints_foreground (gp))
+    return;
 
   point_on_bar (l, gp->fraction, &x, &y);
   cairo_push_group (cr);

@@ -22,6 +22,24 @@ typedef enum
   SC_GAUGE_STYLE_THERMOMETER,
 } ScGaugeStyle;
 
+/**
+ * ScGaugeLayers:
+ * @SC_GAUGE_LAYERS_ALL: the whole gauge
+ * @SC_GAUGE_LAYERS_BACKGROUND: what does not move with the value: the
+ *   track, the zone bands and the ticks
+ * @SC_GAUGE_LAYERS_FOREGROUND: the rest: fill, needle, target, overshoot
+ *   mark and text, drawn over a background painted earlier
+ *
+ * A widget that animates the value can keep the background as an image and
+ * paint only the foreground on every frame.
+ */
+typedef enum
+{
+  SC_GAUGE_LAYERS_ALL,
+  SC_GAUGE_LAYERS_BACKGROUND,
+  SC_GAUGE_LAYERS_FOREGROUND,
+} ScGaugeLayers;
+
 typedef struct
 {
   ScGaugeStyle          style;
@@ -37,6 +55,7 @@ typedef struct
   gboolean              overshoot;    /* mark the end of the scale as passed */
   const ScPaintPalette *palette;      /* nullable: light defaults */
   const char           *font_family;  /* nullable: Cantarell, else sans */
+  ScGaugeLayers         layers;       /* what to paint; 0 = all of it */
 } ScGaugeSpec;
 
 void   sc_gauge_paint    (cairo_t           *cr,

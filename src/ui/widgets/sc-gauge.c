@@ -58,6 +58,22 @@ struct _ScGauge
 
   ScPaintPalette  palette;
 
+  /* The background layer (track, zones, ticks) as last painted, and what it
+   * was painted for: an animation only repaints the foreground. */
+  cairo_surface_t *background;
+  struct
+  {
+    int             width;
+    int             height;
+    int             scale;
+    ScGaugeStyle    style;
+    double          scale_min;
+    double          scale_max;
+    ScZone          zones[3];
+    guint           n_zones;
+    ScPaintPalette  palette;
+  } background_key;
+
   /* The needle or fill moves from anim_from to anim_to; the animations run
    * 0 → 1 so that the spring's epsilon means the same at any scale.
    */
@@ -287,7 +303,6 @@ static void
 apply_kpi (ScGauge *self)
 {
   ScKpi *kpi = self->kpi;
-  gboolean no_value;
 
   g_assert (SC_IS_GAUGE (self));
 
@@ -305,9 +320,7 @@ apply_kpi (ScGauge *self)
   g_object_freeze_notify (G_OBJECT (self));
 
   self->last_submitted = sc_kpi_get_last_submitted (kpi);
-  no_value = !sc_kpi_has_value (kpi);
-  if (no_value != self->no_value)
-    self->no_value = no_value;
+  self->no_value = !sc_kpi_has_value (kpi);
 
   sc_gauge_set_label (self, sc_kpi_get_name (kpi));
   sc_gauge_set_target_type (self, sc_kpi_get_target_type (kpi));
@@ -377,6 +390,65 @@ sc_gauge_measure (GtkWidget      *widget,
     *minimum = min_height, *natural = height;
 }
 
+static gboolean
+background_is_current (ScGauge           *self,
+                       const ScGaugeSpec *spec,
+                       int                width,
+                       int                height,
+                       int                scale)
+{
+  return self->background != NULL &&
+         self->background_key.width == width &&
+         self->background_key.height == height &&
+         self->background_key.scale == scale &&
+         self->background_key.style == spec->style &&
+         self->background_key.scale_min == spec->scale_min &&
+         self->background_key.scale_max == spec->scale_max &&
+         self->background_key.n_zones == spec->n_zones &&
+         memcmp (self->background_key.zones, spec->zones,
+                 spec->n_zones * sizeof (ScZone)) == 0 &&
+         memcmp (&self->background_key.palette, spec->palette, sizeof (ScPaintPalette)) == 0;
+}
+
+/* Paints the layer that does not move with the value into an image, at the
+ * display's scale, so that frames of an animation only paint the rest. */
+static void
+update_background (ScGauge     *self,
+                   ScGaugeSpec *spec,
+                   int          width,
+                   int          height,
+                   int          scale)
+{
+  cairo_t *cr;
+
+  if (background_is_current (self, spec, width, height, scale))
+    return;
+
+  g_clear_pointer (&self->background, cairo_surface_destroy);
+
+  /* An image surface, not a GdkTexture: cairo composites it in one
+   * operation, where the cairo renderer would convert a texture's pixels on
+   * every frame. */
+  self->background = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                 width * scale, height * scale);
+  cairo_surface_set_device_scale (self->background, scale, scale);
+  cr = cairo_create (self->background);
+  spec->layers = SC_GAUGE_LAYERS_BACKGROUND;
+  sc_gauge_paint (cr, width, height, spec);
+  cairo_destroy (cr);
+
+  self->background_key.width = width;
+  self->background_key.height = height;
+  self->background_key.scale = scale;
+  self->background_key.style = spec->style;
+  self->background_key.scale_min = spec->scale_min;
+  self->background_key.scale_max = spec->scale_max;
+  self->background_key.n_zones = MIN (spec->n_zones, G_N_ELEMENTS (self->background_key.zones));
+  memcpy (self->background_key.zones, spec->zones,
+          self->background_key.n_zones * sizeof (ScZone));
+  self->background_key.palette = *spec->palette;
+}
+
 static void
 sc_gauge_snapshot (GtkWidget   *widget,
                    GtkSnapshot *snapshot)
@@ -384,6 +456,7 @@ sc_gauge_snapshot (GtkWidget   *widget,
   ScGauge *self = SC_GAUGE (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
   ScGaugeSpec spec;
   cairo_t *cr;
 
@@ -391,8 +464,18 @@ sc_gauge_snapshot (GtkWidget   *widget,
     return;
 
   _sc_gauge_get_spec (self, &spec);
-
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  if (spec.n_zones <= G_N_ELEMENTS (self->background_key.zones))
+    {
+      update_background (self, &spec, width, height, scale);
+      cairo_set_source_surface (cr, self->background, 0, 0);
+      cairo_paint (cr);
+      spec.layers = SC_GAUGE_LAYERS_FOREGROUND;
+    }
+  else
+    spec.layers = SC_GAUGE_LAYERS_ALL;
+
   sc_gauge_paint (cr, width, height, &spec);
   cairo_destroy (cr);
 }
@@ -439,6 +522,7 @@ sc_gauge_dispose (GObject *object)
   if (self->spring != NULL && is_playing (self->spring))
     adw_animation_skip (self->spring);
   g_clear_object (&self->timed);
+  g_clear_pointer (&self->background, cairo_surface_destroy);
   g_clear_object (&self->spring);
 
   G_OBJECT_CLASS (sc_gauge_parent_class)->dispose (object);
@@ -591,9 +675,11 @@ sc_gauge_class_init (ScGaugeClass *klass)
   properties[PROP_CURRENCY] =
     g_param_spec_string ("currency", NULL, NULL, NULL, flags);
   properties[PROP_WARN_FROM] =
-    g_param_spec_double ("warn-from", NULL, NULL, 0.0, G_MAXDOUBLE, SC_ZONE_DEFAULT_WARN_FROM, flags);
+    g_param_spec_double ("warn-from", NULL, NULL,
+                         0.0, G_MAXDOUBLE, SC_ZONE_DEFAULT_WARN_FROM, flags);
   properties[PROP_GOOD_FROM] =
-    g_param_spec_double ("good-from", NULL, NULL, 0.0, G_MAXDOUBLE, SC_ZONE_DEFAULT_GOOD_FROM, flags);
+    g_param_spec_double ("good-from", NULL, NULL,
+                         0.0, G_MAXDOUBLE, SC_ZONE_DEFAULT_GOOD_FROM, flags);
   properties[PROP_LABEL] =
     g_param_spec_string ("label", NULL, NULL, NULL, flags);
   properties[PROP_VALUE_TEXT] =
@@ -616,13 +702,15 @@ sc_gauge_init (ScGauge *self)
   AdwAnimationTarget *target;
 
   self->style = SC_GAUGE_STYLE_CIRCULAR;
+  sc_paint_palette_init_light (&self->palette);
   self->warn_from = SC_ZONE_DEFAULT_WARN_FROM;
   self->good_from = SC_ZONE_DEFAULT_GOOD_FROM;
   self->animate = TRUE;
   self->anim_to = 0.0;
 
   target = adw_callback_animation_target_new (on_animation_value_cb, self, NULL);
-  self->timed = adw_timed_animation_new (GTK_WIDGET (self), 0.0, 1.0, ANIMATION_DURATION_MS, target);
+  self->timed = adw_timed_animation_new (GTK_WIDGET (self), 0.0, 1.0,
+                                        ANIMATION_DURATION_MS, target);
   adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->timed), ADW_EASE_OUT_CUBIC);
   g_signal_connect_object (self->timed, "done", G_CALLBACK (on_animation_done_cb), self,
                            G_CONNECT_SWAPPED);

@@ -92,7 +92,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const style_classes[] = { "metric", "trend", "comparison", "alert" };
+static const char * const style_classes[] = {
+  "kpi-card-metric", "kpi-card-trend", "kpi-card-comparison", "kpi-card-alert",
+};
 static const char * const tone_classes[] = { "success", "warning", "error" };
 
 /* Auxiliary methods */
@@ -256,7 +258,8 @@ update_value (ScKpiCard *self)
 
   if (kpi == NULL)
     {
-      gtk_label_set_text (self->value_label, self->metric_value != NULL ? self->metric_value : "—");
+      gtk_label_set_text (self->value_label,
+                          self->metric_value != NULL ? self->metric_value : "—");
       gtk_widget_set_visible (GTK_WIDGET (self->unit_label), FALSE);
       return;
     }
@@ -370,10 +373,14 @@ update_comparison (ScKpiCard *self)
   ScDirection direction = card_direction (self);
   double percent = 0.0;
   gboolean available = FALSE;
+  double previous;
 
   if (self->n_history >= 2)
     available = percent_change (self->history_values[self->n_history - 2],
                                 self->history_values[self->n_history - 1], &percent);
+  else if (self->kpi != NULL && sc_kpi_get_previous_value (self->kpi, &previous))
+    /* No history given: the KPI knows the value before its latest. */
+    available = percent_change (previous, sc_kpi_get_value (self->kpi), &percent);
   show_change (self->previous_image, self->previous_label, available, percent, direction);
 
   available = FALSE;
@@ -395,7 +402,8 @@ update_alert (ScKpiCard *self)
     {
       gtk_image_set_from_icon_name (self->alert_image,
                                     self->metric_icon != NULL ? self->metric_icon : ICON_ATTENTION);
-      gtk_label_set_text (self->status_label, self->metric_value != NULL ? self->metric_value : "—");
+      gtk_label_set_text (self->status_label,
+                          self->metric_value != NULL ? self->metric_value : "—");
       set_tone_class (GTK_WIDGET (self->alert_image), NULL);
       return;
     }
@@ -551,6 +559,7 @@ static void
 sc_kpi_card_dispose (GObject *object)
 {
   ScKpiCard *self = (ScKpiCard *)object;
+  GtkWidget *child;
 
   if (self->kpi_signals != NULL)
     g_signal_group_set_target (self->kpi_signals, NULL);
@@ -558,13 +567,10 @@ sc_kpi_card_dispose (GObject *object)
   g_clear_object (&self->kpi);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_KPI_CARD);
-  {
-    GtkWidget *child;
 
-    /* The template's unnamed children too. */
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  /* GTK 4.8 leaves the template's children without an id behind. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (sc_kpi_card_parent_class)->dispose (object);
 }
@@ -711,28 +717,30 @@ _sc_kpi_card_get_part (ScKpiCard     *self,
 {
   g_return_val_if_fail (SC_IS_KPI_CARD (self), NULL);
 
-  switch (part)
-    {
-    case SC_KPI_CARD_PART_TITLE: return GTK_WIDGET (self->title_label);
-    case SC_KPI_CARD_PART_VALUE: return GTK_WIDGET (self->value_label);
-    case SC_KPI_CARD_PART_UNIT: return GTK_WIDGET (self->unit_label);
-    case SC_KPI_CARD_PART_DETAIL: return GTK_WIDGET (self->detail_label);
-    case SC_KPI_CARD_PART_ICON: return GTK_WIDGET (self->icon_image);
-    case SC_KPI_CARD_PART_TARGET: return GTK_WIDGET (self->target_label);
-    case SC_KPI_CARD_PART_PILL: return GTK_WIDGET (self->pill_label);
-    case SC_KPI_CARD_PART_SPARKLINE: return GTK_WIDGET (self->sparkline);
-    case SC_KPI_CARD_PART_CHANGE_7D: return GTK_WIDGET (self->change_7d_label);
-    case SC_KPI_CARD_PART_CHANGE_7D_ICON: return GTK_WIDGET (self->change_7d_image);
-    case SC_KPI_CARD_PART_CHANGE_30D: return GTK_WIDGET (self->change_30d_label);
-    case SC_KPI_CARD_PART_CHANGE_30D_ICON: return GTK_WIDGET (self->change_30d_image);
-    case SC_KPI_CARD_PART_PREVIOUS: return GTK_WIDGET (self->previous_label);
-    case SC_KPI_CARD_PART_PREVIOUS_ICON: return GTK_WIDGET (self->previous_image);
-    case SC_KPI_CARD_PART_VS_TARGET: return GTK_WIDGET (self->vs_target_label);
-    case SC_KPI_CARD_PART_VS_TARGET_ICON: return GTK_WIDGET (self->vs_target_image);
-    case SC_KPI_CARD_PART_ALERT_ICON: return GTK_WIDGET (self->alert_image);
-    case SC_KPI_CARD_PART_STATUS: return GTK_WIDGET (self->status_label);
-    default: g_return_val_if_reached (NULL);
-    }
+  GtkWidget *parts[] = {
+    [SC_KPI_CARD_PART_TITLE] = GTK_WIDGET (self->title_label),
+    [SC_KPI_CARD_PART_VALUE] = GTK_WIDGET (self->value_label),
+    [SC_KPI_CARD_PART_UNIT] = GTK_WIDGET (self->unit_label),
+    [SC_KPI_CARD_PART_DETAIL] = GTK_WIDGET (self->detail_label),
+    [SC_KPI_CARD_PART_ICON] = GTK_WIDGET (self->icon_image),
+    [SC_KPI_CARD_PART_TARGET] = GTK_WIDGET (self->target_label),
+    [SC_KPI_CARD_PART_PILL] = GTK_WIDGET (self->pill_label),
+    [SC_KPI_CARD_PART_SPARKLINE] = GTK_WIDGET (self->sparkline),
+    [SC_KPI_CARD_PART_CHANGE_7D] = GTK_WIDGET (self->change_7d_label),
+    [SC_KPI_CARD_PART_CHANGE_7D_ICON] = GTK_WIDGET (self->change_7d_image),
+    [SC_KPI_CARD_PART_CHANGE_30D] = GTK_WIDGET (self->change_30d_label),
+    [SC_KPI_CARD_PART_CHANGE_30D_ICON] = GTK_WIDGET (self->change_30d_image),
+    [SC_KPI_CARD_PART_PREVIOUS] = GTK_WIDGET (self->previous_label),
+    [SC_KPI_CARD_PART_PREVIOUS_ICON] = GTK_WIDGET (self->previous_image),
+    [SC_KPI_CARD_PART_VS_TARGET] = GTK_WIDGET (self->vs_target_label),
+    [SC_KPI_CARD_PART_VS_TARGET_ICON] = GTK_WIDGET (self->vs_target_image),
+    [SC_KPI_CARD_PART_ALERT_ICON] = GTK_WIDGET (self->alert_image),
+    [SC_KPI_CARD_PART_STATUS] = GTK_WIDGET (self->status_label),
+  };
+
+  g_return_val_if_fail ((guint)part < G_N_ELEMENTS (parts), NULL);
+
+  return parts[part];
 }
 
 /* Public API */
@@ -850,19 +858,21 @@ sc_kpi_card_set_history (ScKpiCard    *self,
                          const gint64 *times,
                          guint         n_values)
 {
+  double *new_values;
+  gint64 *new_times;
+
   g_return_if_fail (SC_IS_KPI_CARD (self));
   g_return_if_fail (values != NULL || n_values == 0);
 
-  g_clear_pointer (&self->history_values, g_free);
-  g_clear_pointer (&self->history_times, g_free);
-  self->n_history = n_values;
+  /* Copy before freeing, in case the caller passes our own arrays back. */
+  new_values = n_values > 0 ? g_memdup2 (values, sizeof (double) * n_values) : NULL;
+  new_times = n_values > 0 && times != NULL ? g_memdup2 (times, sizeof (gint64) * n_values) : NULL;
 
-  if (n_values > 0)
-    {
-      self->history_values = g_memdup2 (values, sizeof (double) * n_values);
-      if (times != NULL)
-        self->history_times = g_memdup2 (times, sizeof (gint64) * n_values);
-    }
+  g_free (self->history_values);
+  g_free (self->history_times);
+  self->history_values = new_values;
+  self->history_times = new_times;
+  self->n_history = n_values;
 
   update (self);
 }

@@ -278,11 +278,15 @@ sc_sparkline_set_values (ScSparkline  *self,
                          const double *values,
                          guint         n_values)
 {
+  double *copy;
+
   g_return_if_fail (SC_IS_SPARKLINE (self));
   g_return_if_fail (values != NULL || n_values == 0);
 
-  g_clear_pointer (&self->values, g_free);
-  self->values = n_values > 0 ? g_memdup2 (values, sizeof (double) * n_values) : NULL;
+  /* Copy before freeing: @values may be what sc_sparkline_get_values() gave. */
+  copy = n_values > 0 ? g_memdup2 (values, sizeof (double) * n_values) : NULL;
+  g_free (self->values);
+  self->values = copy;
   self->n_values = n_values;
 
   update_accessible (self);

@@ -105,9 +105,10 @@ update_accessible (ScTrendChart *self)
 
       if (self->target > 0.0 && self->target_type != SC_TARGET_TYPE_BOOLEAN)
         {
-          g_autofree char *target = sc_format_measure (self->target, self->target_type, self->currency);
+          g_autofree char *target = NULL;
           g_autofree char *with_target = NULL;
 
+          target = sc_format_measure (self->target, self->target_type, self->currency);
           /* Translators: appended to a trend chart's description; %1$s is
            * the description, %2$s the target with its unit.
            */
@@ -158,6 +159,7 @@ update_derived (ScTrendChart *self)
   if (self->hover_index >= (int)self->n_points)
     {
       self->hover_index = -1;
+  sc_paint_palette_init_light (&self->palette);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOVER_INDEX]);
     }
 
@@ -405,9 +407,11 @@ sc_trend_chart_class_init (ScTrendChartClass *klass)
   properties[PROP_CURRENCY] =
     g_param_spec_string ("currency", NULL, NULL, NULL, flags);
   properties[PROP_WARN_FROM] =
-    g_param_spec_double ("warn-from", NULL, NULL, 0.0, G_MAXDOUBLE, SC_ZONE_DEFAULT_WARN_FROM, flags);
+    g_param_spec_double ("warn-from", NULL, NULL,
+                         0.0, G_MAXDOUBLE, SC_ZONE_DEFAULT_WARN_FROM, flags);
   properties[PROP_GOOD_FROM] =
-    g_param_spec_double ("good-from", NULL, NULL, 0.0, G_MAXDOUBLE, SC_ZONE_DEFAULT_GOOD_FROM, flags);
+    g_param_spec_double ("good-from", NULL, NULL,
+                         0.0, G_MAXDOUBLE, SC_ZONE_DEFAULT_GOOD_FROM, flags);
   properties[PROP_LABEL] =
     g_param_spec_string ("label", NULL, NULL, NULL, flags);
   properties[PROP_HOVER_INDEX] =
@@ -505,18 +509,19 @@ sc_trend_chart_set_points (ScTrendChart       *self,
                            const ScChartPoint *points,
                            guint               n_points)
 {
+  ScChartPoint *copy;
+
   g_return_if_fail (SC_IS_TREND_CHART (self));
   g_return_if_fail (points != NULL || n_points == 0);
 
-  g_clear_pointer (&self->points, g_free);
-  self->n_points = 0;
+  /* Copy before freeing: @points may be what sc_trend_chart_get_points() gave. */
+  copy = n_points > 0 ? g_memdup2 (points, sizeof (ScChartPoint) * n_points) : NULL;
+  if (copy != NULL)
+    qsort (copy, n_points, sizeof (ScChartPoint), compare_points_by_time);
 
-  if (n_points > 0)
-    {
-      self->points = g_memdup2 (points, sizeof (ScChartPoint) * n_points);
-      self->n_points = n_points;
-      qsort (self->points, n_points, sizeof (ScChartPoint), compare_points_by_time);
-    }
+  g_free (self->points);
+  self->points = copy;
+  self->n_points = n_points;
 
   update_derived (self);
 }
