@@ -214,8 +214,7 @@ configure_connection (ScStore  *self,
                          "PRAGMA journal_mode = WAL;"
                          "PRAGMA synchronous = NORMAL;"
                          "PRAGMA foreign_keys = ON;"
-                         "PRAGMA temp_store = MEMORY;"
-                         "PRAGMA mmap_size = 268435456;",
+                         "PRAGMA temp_store = MEMORY;",
                          error);
 }
 

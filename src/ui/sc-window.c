@@ -108,6 +108,28 @@ print_bench_and_quit (ScWindow *self)
   g_print ("resident-memory-mb: %.1f\n",
            pages_resident * (double)sysconf (_SC_PAGESIZE) / (1024.0 * 1024.0));
 
+  /* Anonymous memory is ours; file pages are shared libraries and fonts. */
+  {
+    g_autofree char *rollup = NULL;
+
+    if (g_file_get_contents ("/proc/self/smaps_rollup", &rollup, NULL, NULL))
+      {
+        g_auto(GStrv) lines = g_strsplit (rollup, "\n", -1);
+
+        for (guint i = 0; lines[i] != NULL; i++)
+          if (g_str_has_prefix (lines[i], "Rss") || g_str_has_prefix (lines[i], "Anonymous"))
+            {
+              g_auto(GStrv) fields = g_strsplit_set (lines[i], " :", -1);
+              guint n = g_strv_length (fields);
+              double kb = n >= 2 ? g_ascii_strtod (fields[n - 2], NULL) : 0;
+
+              g_autofree char *name = g_ascii_strdown (fields[0], -1);
+
+              g_print ("%s-mb: %.1f\n", name, kb / 1024.0);
+            }
+      }
+  }
+
   g_application_quit (G_APPLICATION (app));
 }
 

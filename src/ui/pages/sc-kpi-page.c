@@ -453,6 +453,20 @@ on_store_changed_cb (ScKpiPage *self)
   g_hash_table_remove_all (self->history);
 }
 
+static void
+on_map_cb (ScKpiPage *self)
+{
+  GtkSelectionModel *selection;
+
+  if (gtk_column_view_get_model (self->column_view) != NULL)
+    return;
+
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model))));
+  gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
+  gtk_column_view_set_model (self->column_view, selection);
+  g_object_unref (selection);
+}
+
 /* Overrides */
 
 static void
@@ -460,8 +474,6 @@ sc_kpi_page_constructed (GObject *object)
 {
   ScKpiPage *self = (ScKpiPage *)object;
   g_autoptr(GtkStringList) departments = gtk_string_list_new (NULL);
-  GtkSelectionModel *selection;
-
   G_OBJECT_CLASS (sc_kpi_page_parent_class)->constructed (object);
 
   gtk_string_list_append (departments, _("All Departments"));
@@ -485,10 +497,9 @@ sc_kpi_page_constructed (GObject *object)
 
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
                                               g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model))));
-  gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
-  gtk_column_view_set_model (self->column_view, selection);
-  g_object_unref (selection);
+  /* The table gets its model when first shown, so that loading thousands
+   * of KPIs at start-up does not wait on a page nobody looks at yet. */
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 
   g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_state), self,
                            G_CONNECT_SWAPPED);
