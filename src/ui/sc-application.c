@@ -110,6 +110,18 @@ sc_application_activate (GApplication *app)
     }
 
   settings = create_settings ();
+  if (settings != NULL)
+    {
+      g_autofree char *scheme = g_settings_get_string (settings, "color-scheme");
+      AdwColorScheme value = ADW_COLOR_SCHEME_DEFAULT;
+
+      if (g_strcmp0 (scheme, "light") == 0)
+        value = ADW_COLOR_SCHEME_FORCE_LIGHT;
+      else if (g_strcmp0 (scheme, "dark") == 0)
+        value = ADW_COLOR_SCHEME_FORCE_DARK;
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), value);
+    }
+
   path = self->store_path != NULL ? g_strdup (self->store_path) : settings_store_path (settings);
   store = sc_store_thread_new (path, &error);
 
