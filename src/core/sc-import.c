@@ -641,7 +641,7 @@ load_lookups (Importer *importer)
   importer->kpis_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   importer->users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   importer->touched_kpis = g_hash_table_new (g_int64_hash, g_int64_equal);
-  importer->pair_days = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  importer->pair_days = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   stmt = _sc_store_prepare (importer->store,
                             "SELECT k.id, k.name, g.name, k.target_value, k.target_type, k.direction, "

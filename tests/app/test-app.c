@@ -171,7 +171,11 @@ app_setup (AppFixture    *fixture,
   sc_context_reload (fixture->context);
 
   fixture->window = SC_WINDOW (sc_window_new (app, fixture->context, NULL));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 900);
+  /* A test may ask for a phone-sized window: 360 px wide. */
+  if (GPOINTER_TO_INT (data) > 0)
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), GPOINTER_TO_INT (data), 740);
+  else
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 900);
   gtk_window_present (GTK_WINDOW (fixture->window));
 
   g_assert_true (wait_for (dashboard_ready, fixture));
@@ -250,6 +254,20 @@ kpi_has_value (gpointer data)
   return sc_kpi_get_value (wait->kpi) == wait->value;
 }
 
+static ScSubmitDialog *find_submit_dialog (void);
+
+static gboolean
+submit_dialog_shown (gpointer data)
+{
+  return find_submit_dialog () != NULL;
+}
+
+static gboolean
+detail_has_submissions (gpointer data)
+{
+  return sc_kpi_detail_page_get_n_submissions (data) > 0;
+}
+
 static ScSubmitDialog *
 find_submit_dialog (void)
 {
@@ -286,14 +304,13 @@ test_open_kpi_and_submit (AppFixture    *fixture,
   gauge = sc_kpi_detail_page_get_gauge (detail);
   sc_gauge_skip_animation (SC_GAUGE (gauge));
   g_assert_cmpfloat (sc_gauge_get_value (SC_GAUGE (gauge)), ==, sc_kpi_get_value (revenue));
-  g_assert_cmpuint (sc_kpi_detail_page_get_n_submissions (detail), >, 0);
+  g_assert_true (wait_for (detail_has_submissions, detail));
   save_screenshot (GTK_WIDGET (fixture->window), "kpi-detail.png");
 
   /* Submit Value: a bad number is refused with the reason, then a good one. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.submit", NULL);
-  spin (200);
+  g_assert_true (wait_for (submit_dialog_shown, NULL));
   dialog = find_submit_dialog ();
-  g_assert_nonnull (dialog);
   sc_submit_dialog_set_value (dialog, "abc");
   g_assert_false (sc_submit_dialog_can_submit (dialog));
   g_assert_nonnull (strstr (sc_submit_dialog_get_error (dialog), "not a number"));
@@ -412,9 +429,10 @@ test_narrow (AppFixture    *fixture,
   GtkWidget *b = sc_dashboard_page_get_tile (page, sc_kpi_get_id (daily));
   graphene_point_t pa, pb;
 
-  gtk_window_unmaximize (GTK_WINDOW (fixture->window));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 740);
-  g_assert_true (wait_for (is_narrow, fixture));
+  if (!wait_for (is_narrow, fixture))
+    g_error ("the window did not become narrow: %d px wide, switcher bar %s",
+             gtk_widget_get_width (GTK_WIDGET (fixture->window)),
+             sc_window_get_narrow (fixture->window) ? "shown" : "hidden");
   spin (500);
 
   /* A phone's width: the switcher moves to the bottom bar and tiles stack
@@ -452,7 +470,8 @@ main (int   argc,
   g_test_add ("/ui/app/live-update-from-cli", AppFixture, NULL, app_setup,
               test_live_update_from_cli, app_teardown);
   g_test_add ("/ui/app/kpi-list", AppFixture, NULL, app_setup, test_kpi_list, app_teardown);
-  g_test_add ("/ui/app/narrow", AppFixture, NULL, app_setup, test_narrow, app_teardown);
+  g_test_add ("/ui/app/narrow", AppFixture, GINT_TO_POINTER (360), app_setup, test_narrow,
+              app_teardown);
 
   status = g_test_run ();
   g_clear_object (&app);
