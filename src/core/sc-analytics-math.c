@@ -111,9 +111,11 @@ beta_continued_fraction (double a,
   return h;
 }
 
+/* I_x(a, b), given ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b). */
 static double
 incomplete_beta (double a,
                  double b,
+                 double log_beta,
                  double x)
 {
   double front;
@@ -123,8 +125,7 @@ incomplete_beta (double a,
   if (x >= 1.0)
     return 1.0;
 
-  front = exp (log_gamma (a + b) - log_gamma (a) - log_gamma (b)
-               + a * log (x) + b * log1p (-x));
+  front = exp (a * log (x) + b * log1p (-x) - log_beta);
 
   if (x < (a + 1.0) / (a + b + 2.0))
     return front * beta_continued_fraction (a, b, x) / a;
@@ -202,14 +203,70 @@ _sc_stats_quantile_sorted (const double *sorted,
   return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
 }
 
-/* Sorts x in place. */
+/* Hoare's selection: puts the k-th smallest of x[0..n) at x[k], smaller
+ * ones before it and larger ones after, in expected linear time.
+ */
+static double
+select_kth (double *x,
+            gsize   n,
+            gsize   k)
+{
+  gsize lo = 0, hi = n - 1;
+
+  while (hi > lo)
+    {
+      double pivot = x[lo + (hi - lo) / 2];
+      gsize i = lo, j = hi;
+
+      while (i <= j)
+        {
+          while (x[i] < pivot)
+            i++;
+          while (x[j] > pivot)
+            j--;
+          if (i <= j)
+            {
+              double tmp = x[i];
+              x[i] = x[j];
+              x[j] = tmp;
+              i++;
+              if (j == 0)
+                break;
+              j--;
+            }
+        }
+
+      if (k <= j)
+        hi = j;
+      else if (k >= i)
+        lo = i;
+      else
+        break;
+    }
+
+  return x[k];
+}
+
+/* Reorders x. */
 double
 _sc_stats_median (double *x,
                   gsize   n)
 {
-  _sc_stats_sort (x, n);
+  double upper, lower;
 
-  return _sc_stats_quantile_sorted (x, n, 0.5);
+  if (n == 0)
+    return 0.0;
+
+  upper = select_kth (x, n, n / 2);
+  if (n % 2 == 1)
+    return upper;
+
+  /* The largest of the lower half. */
+  lower = x[0];
+  for (gsize i = 1; i < n / 2; i++)
+    lower = MAX (lower, x[i]);
+
+  return 0.5 * (lower + upper);
 }
 
 /* The median absolute deviation scaled by 1.4826, which makes it estimate
@@ -302,20 +359,35 @@ _sc_normal_quantile (double p)
   return x - u / (1.0 + x * u / 2.0);
 }
 
+static double
+log_beta_t (double df)
+{
+  return log_gamma (df / 2.0) + log_gamma (0.5) - log_gamma (df / 2.0 + 0.5);
+}
+
+static double
+student_t_cdf (double t,
+               double df,
+               double log_beta)
+{
+  double tail;
+
+  if (t == 0.0)
+    return 0.5;
+
+  tail = 0.5 * incomplete_beta (df / 2.0, 0.5, log_beta, df / (df + t * t));
+
+  return t > 0.0 ? 1.0 - tail : tail;
+}
+
 double
 _sc_student_t_cdf (double t,
                    double df)
 {
-  double tail;
-
   if (!isfinite (df) || df > 1e7)
     return _sc_normal_cdf (t);
-  if (t == 0.0)
-    return 0.5;
 
-  tail = 0.5 * incomplete_beta (df / 2.0, 0.5, df / (df + t * t));
-
-  return t > 0.0 ? 1.0 - tail : tail;
+  return student_t_cdf (t, df, log_beta_t (df));
 }
 
 /* Bisection on the CDF: some 60 steps, run a handful of times per forecast,
@@ -325,7 +397,7 @@ double
 _sc_student_t_quantile (double p,
                         double df)
 {
-  double lo, hi;
+  double lo, hi, log_beta;
 
   if (!isfinite (df) || df > 1e7)
     return _sc_normal_quantile (p);
@@ -336,16 +408,17 @@ _sc_student_t_quantile (double p,
   if (p == 0.5)
     return 0.0;
 
+  log_beta = log_beta_t (df);
   lo = 0.0;
   hi = MAX (1.0, _sc_normal_quantile (p));
-  while (_sc_student_t_cdf (hi, df) < p && hi < 1e6)
+  while (student_t_cdf (hi, df, log_beta) < p && hi < 1e6)
     hi *= 2.0;
 
   for (int i = 0; i < 100 && hi - lo > 1e-12 * hi; i++)
     {
       double mid = 0.5 * (lo + hi);
 
-      if (_sc_student_t_cdf (mid, df) < p)
+      if (student_t_cdf (mid, df, log_beta) < p)
         lo = mid;
       else
         hi = mid;
@@ -354,19 +427,22 @@ _sc_student_t_quantile (double p,
   return 0.5 * (lo + hi);
 }
 
-/* Box–Muller; one draw per call keeps the sequence a pure function of the
- * seed and the number of calls.
- */
-double
-_sc_rand_normal (GRand *rand)
+/* Box–Muller: two independent standard normals from two uniforms. */
+void
+_sc_rand_normal_pair (GRand  *rand,
+                      double *a,
+                      double *b)
 {
   double u1 = g_rand_double (rand);
   double u2 = g_rand_double (rand);
+  double r;
 
   if (u1 < 1e-300)
     u1 = 1e-300;
 
-  return sqrt (-2.0 * log (u1)) * cos (2.0 * G_PI * u2);
+  r = sqrt (-2.0 * log (u1));
+  *a = r * cos (2.0 * G_PI * u2);
+  *b = r * sin (2.0 * G_PI * u2);
 }
 
 /* Solves the (degree + 1)² normal equations by Gauss–Jordan elimination

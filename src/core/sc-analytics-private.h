@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "sc-analytics.h"
+#include "sc-forecast.h"
 
 G_BEGIN_DECLS
 
@@ -44,7 +45,9 @@ double    _sc_student_t_cdf        (double           t,
                                     double           df);
 double    _sc_student_t_quantile   (double           p,
                                     double           df);
-double    _sc_rand_normal          (GRand           *rand);
+void      _sc_rand_normal_pair     (GRand           *rand,
+                                    double          *a,
+                                    double          *b);
 
 gboolean  _sc_polyfit              (const double    *x,
                                     const double    *y,
@@ -70,5 +73,90 @@ double    _sc_nelder_mead          (ScObjectiveFunc  func,
 
 double    _sc_finite_or            (double           value,
                                     double           fallback);
+
+/* One fitted forecasting model (sc-analytics-models.c). The fit keeps no
+ * pointer into the data: everything it needs to forecast is copied in.
+ * Parameters of exponential smoothing are { α, β, γ, φ }.
+ */
+typedef struct
+{
+  ScForecastMethod  method;
+  int               m;
+  int               degree;
+  gsize             n;
+  gsize             n_obs;
+
+  double            params[4];
+  double            level;
+  double            trend;
+  double           *season;
+
+  double            coef[SC_ANALYTICS_MAX_POLY_DEGREE + 1];
+  double            xtx_inv[(SC_ANALYTICS_MAX_POLY_DEGREE + 1) * (SC_ANALYTICS_MAX_POLY_DEGREE + 1)];
+  double            x_center;
+  double            x_scale;
+
+  double            sigma;
+  double            df;
+  gboolean          seasonal_sigma;
+} ScModelFit;
+
+gboolean  _sc_model_fit            (ScModelFit       *fit,
+                                    ScForecastMethod  method,
+                                    const double     *y,
+                                    gsize             n,
+                                    int               m,
+                                    int               degree,
+                                    const double     *params,
+                                    gboolean          refine,
+                                    int               max_evals);
+void      _sc_model_forecast       (const ScModelFit *fit,
+                                    guint             horizon,
+                                    double           *mean,
+                                    double           *sd);
+void      _sc_model_fit_clear      (ScModelFit       *fit);
+int       _sc_model_n_params       (ScForecastMethod  method,
+                                    int               m,
+                                    int               degree);
+
+/* Rolling-origin backtests (sc-analytics-backtest.c). */
+
+#define SC_BACKTEST_MAX_FOLDS  16
+
+/* Fewer values than this get a fallback instead of a model. */
+#define SC_FORECAST_MIN_VALUES 6
+
+typedef struct
+{
+  ScForecastMethod  method;
+  int               degree;
+  gboolean          eligible;
+  gboolean          have_params;
+  double            params[4];
+  double            mase;
+  double            smape;
+  gsize             n_errors;
+  double            sum_u2;
+  gsize             n_u;
+} ScBacktestCandidate;
+
+typedef struct
+{
+  const double     *y;
+  gsize             n;
+  int               m;
+  int               m_scale;
+  guint             horizon;
+  guint             folds;
+  gsize             origins[SC_BACKTEST_MAX_FOLDS];
+  int               max_evals;
+} ScBacktestPlan;
+
+gboolean  _sc_backtest_plan_folds          (ScBacktestPlan      *plan,
+                                            guint                horizon,
+                                            guint                max_folds);
+void      _sc_backtest_run                 (ScBacktestCandidate *c,
+                                            const ScBacktestPlan *plan);
+int       _sc_backtest_default_evaluations (ScForecastMethod     method);
 
 G_END_DECLS
