@@ -24,6 +24,12 @@ static const ScCliCommand commands[] = {
   { "submit", N_("KPI VALUE"), N_("Record a value for a KPI"), sc_cli_cmd_submit },
   { "import", N_("FILE"), N_("Import KPI definitions or submissions from CSV"), sc_cli_cmd_import },
   { "export", "", N_("Export KPIs or submissions as CSV or JSON"), sc_cli_cmd_export },
+  { "trend", N_("KPI"), N_("Trend, velocity, volatility and seasonality of a KPI"),
+    sc_cli_cmd_trend },
+  { "forecast", N_("KPI"), N_("Forecast a KPI with 80 and 95 % intervals"),
+    sc_cli_cmd_forecast },
+  { "anomalies", N_("KPI"), N_("Unusual values of a KPI, with their reasons"),
+    sc_cli_cmd_anomalies },
 };
 
 static void

@@ -56,5 +56,8 @@ int      sc_cli_cmd_export       (ScCliGlobals *globals, int argc, char **argv);
 int      sc_cli_cmd_list         (ScCliGlobals *globals, int argc, char **argv);
 int      sc_cli_cmd_show         (ScCliGlobals *globals, int argc, char **argv);
 int      sc_cli_cmd_submit       (ScCliGlobals *globals, int argc, char **argv);
+int      sc_cli_cmd_trend        (ScCliGlobals *globals, int argc, char **argv);
+int      sc_cli_cmd_forecast     (ScCliGlobals *globals, int argc, char **argv);
+int      sc_cli_cmd_anomalies    (ScCliGlobals *globals, int argc, char **argv);
 
 G_END_DECLS
