@@ -16,6 +16,7 @@ top=$(pwd)
 packages="gcc libc6-dev meson ninja-build pkg-config gettext git
   libglib2.0-dev libglib2.0-bin libjson-glib-dev libsqlite3-dev sqlite3
   libgtk-4-dev libadwaita-1-dev libcairo2-dev libpango1.0-dev
+  libsoup-3.0-dev glib-networking
   desktop-file-utils appstream gtk-update-icon-cache
   xvfb xauth fonts-cantarell adwaita-icon-theme
   clang libclang-rt-14-dev python3"
@@ -115,8 +116,8 @@ cmd_test () {
 
   say "Fuzz the parsers for ${FUZZ_SECONDS:-60} s each (libFuzzer)"
   CC=clang setup _build-fuzz -Dfuzzers=true -Dbuildtype=debugoptimized -Db_lundef=false
-  ninja -C _build-fuzz tests/fuzz/fuzz-csv
-  for fuzzer in csv; do
+  ninja -C _build-fuzz tests/fuzz/fuzz-csv tests/fuzz/fuzz-jsonrpc
+  for fuzzer in csv jsonrpc; do
     work=$(mktemp -d)
     cp -r "tests/fuzz/corpus/$fuzzer/." "$work/"
     if ! "./_build-fuzz/tests/fuzz/fuzz-$fuzzer" -max_total_time="${FUZZ_SECONDS:-60}" \
