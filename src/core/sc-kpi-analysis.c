@@ -1,0 +1,168 @@
+/* sc-kpi-analysis.c
+ *
+ * Copyright 2026 The Scorecard authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sc-analytics"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "sc-insights.h"
+#include "sc-kpi-analysis.h"
+#include "sc-period.h"
+
+/* One KPI's analysis, from its history: the pieces of sc-trend,
+ * sc-forecast, sc-anomaly and sc-insights put together the way the app
+ * shows them. A pure function of its inputs, safe on any thread. */
+
+/* How far the app looks ahead, in steps of the KPI's report type, when the
+ * current period ends sooner. */
+static guint
+display_horizon (ScAnalyticsPeriod period)
+{
+  switch (period)
+    {
+    case SC_ANALYTICS_PERIOD_DAILY:
+      return 30;
+    case SC_ANALYTICS_PERIOD_WEEKLY:
+      return 8;
+    case SC_ANALYTICS_PERIOD_MONTHLY:
+      return 6;
+    case SC_ANALYTICS_PERIOD_QUARTERLY:
+      return 4;
+    case SC_ANALYTICS_PERIOD_YEARLY:
+    default:
+      return 2;
+    }
+}
+
+/**
+ * sc_kpi_facts_from_kpi:
+ * @facts: (out caller-allocates): where to copy
+ * @kpi: a KPI
+ *
+ * Copies what the analysis needs; clear with sc_kpi_facts_clear().
+ */
+void
+sc_kpi_facts_from_kpi (ScKpiFacts *facts,
+                       ScKpi      *kpi)
+{
+  g_return_if_fail (facts != NULL);
+  g_return_if_fail (SC_IS_KPI (kpi));
+
+  facts->kpi_id = sc_kpi_get_id (kpi);
+  facts->name = g_strdup (sc_kpi_get_name (kpi));
+  facts->target = sc_kpi_get_target_value (kpi);
+  facts->target_type = sc_kpi_get_target_type (kpi);
+  facts->direction = sc_kpi_get_direction (kpi);
+  facts->report_type = sc_kpi_get_report_type (kpi);
+  facts->has_value = sc_kpi_has_value (kpi);
+  facts->value = sc_kpi_get_value (kpi);
+  facts->warn_from = 70.0;
+}
+
+void
+sc_kpi_facts_clear (ScKpiFacts *facts)
+{
+  g_return_if_fail (facts != NULL);
+
+  g_clear_pointer (&facts->name, g_free);
+}
+
+/**
+ * sc_kpi_analysis_compute:
+ * @facts: the KPI
+ * @points: (array length=n_points): its history, oldest first
+ * @n_points: the number of points
+ * @now: the current time, Unix seconds UTC
+ * @tz: (nullable): the calendar's time zone, %NULL for local
+ *
+ * Returns: (transfer full): the analysis; never %NULL, labelled fallbacks
+ *   stand in for what a short history cannot support
+ */
+ScKpiAnalysis *
+sc_kpi_analysis_compute (const ScKpiFacts     *facts,
+                         const ScHistoryPoint *points,
+                         gsize                 n_points,
+                         gint64                now,
+                         GTimeZone            *tz)
+{
+  g_autoptr(GTimeZone) local = tz == NULL ? g_time_zone_new_local () : g_time_zone_ref (tz);
+  ScKpiAnalysis *analysis = g_new0 (ScKpiAnalysis, 1);
+  ScAnalyticsPeriod period = sc_analytics_period_from_report (facts->report_type);
+  gboolean has_target = facts->target_type != SC_TARGET_TYPE_BOOLEAN && facts->target > 0;
+  ScForecastOptions options;
+  ScInsightInput input;
+  double red_line;
+
+  g_return_val_if_fail (facts != NULL, NULL);
+
+  analysis->facts = *facts;
+  analysis->facts.name = g_strdup (facts->name);
+
+  analysis->series = sc_trend_resample (points, n_points, period, local);
+  sc_trend_summarize (points, n_points, period, local, has_target ? facts->target : NAN,
+                      &analysis->trend);
+
+  sc_forecast_options_init (&options);
+  options.horizon = display_horizon (period);
+  options.end_step = 1;
+  options.has_target = has_target;
+  options.target = facts->target;
+  options.direction = facts->direction;
+  analysis->forecast = sc_forecast_series (analysis->series, &options);
+
+  analysis->anomalies = sc_anomaly_detect (analysis->series, NULL, local);
+
+  /* The red zone starts where achievement drops below warn_from. */
+  if (has_target)
+    {
+      red_line = facts->direction == SC_DIRECTION_LOWER_BETTER
+                   ? facts->target / (facts->warn_from / 100.0)
+                   : facts->target * facts->warn_from / 100.0;
+      analysis->has_risk = sc_anomaly_degradation_risk (analysis->forecast, red_line,
+                                                        facts->direction,
+                                                        analysis->forecast->horizon,
+                                                        &analysis->risk);
+    }
+
+  analysis->at_risk = (analysis->forecast->has_target &&
+                       analysis->forecast->probability_target < 0.5) ||
+                      (analysis->has_risk && analysis->risk.probability >= 0.5);
+
+  sc_insight_input_init (&input);
+  input.name = facts->name;
+  input.target = facts->target;
+  input.target_type = facts->target_type;
+  input.direction = facts->direction;
+  input.days_left = sc_period_days_left (facts->report_type, now, local);
+  input.has_value = facts->has_value;
+  input.value = facts->value;
+  input.forecast = analysis->forecast;
+  input.trend = &analysis->trend;
+  input.anomalies = analysis->anomalies;
+  input.risk = analysis->has_risk ? &analysis->risk : NULL;
+  analysis->insights = sc_insights_for_kpi (&input);
+  analysis->summary = sc_insights_kpi_summary (&input);
+
+  return analysis;
+}
+
+void
+sc_kpi_analysis_free (ScKpiAnalysis *analysis)
+{
+  if (analysis == NULL)
+    return;
+
+  sc_kpi_facts_clear (&analysis->facts);
+  g_clear_pointer (&analysis->series, sc_series_free);
+  g_clear_pointer (&analysis->forecast, sc_forecast_free);
+  g_clear_pointer (&analysis->anomalies, sc_anomaly_report_free);
+  g_clear_pointer (&analysis->insights, g_ptr_array_unref);
+  g_clear_pointer (&analysis->summary, g_free);
+  g_free (analysis);
+}
