@@ -19,6 +19,8 @@
  * sc-forecast, sc-anomaly and sc-insights put together the way the app
  * shows them. A pure function of its inputs, safe on any thread. */
 
+#define AT_RISK_PROBABILITY 0.1
+
 /* How far the app looks ahead, in steps of the KPI's report type, when the
  * current period ends sooner. */
 static guint
@@ -130,9 +132,13 @@ sc_kpi_analysis_compute (const ScKpiFacts     *facts,
                                                         &analysis->risk);
     }
 
-  analysis->at_risk = (analysis->forecast->has_target &&
-                       analysis->forecast->probability_target < 0.5) ||
-                      (analysis->has_risk && analysis->risk.probability >= 0.5);
+  /* At risk: more likely than not to be in the red zone at the end of the
+   * forecast, or nearly sure to miss the target at the period's end. A KPI
+   * running at 90 % of its target is not "at risk" merely for being
+   * unlikely to reach 100 %. */
+  analysis->at_risk = (analysis->has_risk && analysis->risk.probability_end >= 0.5) ||
+                      (analysis->forecast->has_target &&
+                       analysis->forecast->probability_target < AT_RISK_PROBABILITY);
 
   sc_insight_input_init (&input);
   input.name = facts->name;

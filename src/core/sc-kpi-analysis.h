@@ -44,7 +44,8 @@ typedef struct
  * @anomalies: unusual values in @series
  * @risk: the chance of falling into the red zone within the forecast
  * @has_risk: whether @risk could be computed
- * @at_risk: the KPI is likely to miss its target or fall into the red zone
+ * @at_risk: the KPI is more likely than not to be in the red zone at the
+ *   end of the forecast, or less than 10 % likely to meet its target
  * @insights: (element-type utf8): plain-language sentences
  * @summary: the most important one
  *

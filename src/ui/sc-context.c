@@ -58,7 +58,102 @@ typedef struct
   guint   limit;
 } JobData;
 
+/* Analysis of several KPIs: their histories are read on the store
+ * thread, then the analytics run on a worker thread, so neither the store
+ * nor the main loop waits on them. */
+#define ANALYSIS_HISTORY_DAYS 730
+
+typedef struct
+{
+  GArray    *facts;      /* ScKpiFacts */
+  GPtrArray *histories;  /* GArray of ScHistoryPoint, one per KPI */
+  gint64     now;
+} AnalyzeData;
+
 /* Auxiliary methods */
+
+static void
+analyze_data_free (gpointer data)
+{
+  AnalyzeData *analyze = data;
+
+  for (guint i = 0; analyze->facts != NULL && i < analyze->facts->len; i++)
+    sc_kpi_facts_clear (&g_array_index (analyze->facts, ScKpiFacts, i));
+  g_clear_pointer (&analyze->facts, g_array_unref);
+  g_clear_pointer (&analyze->histories, g_ptr_array_unref);
+  g_free (analyze);
+}
+
+static gpointer
+histories_job (ScStore       *store,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  AnalyzeData *analyze = data;
+  g_autoptr(GPtrArray) histories = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  gint64 since = analyze->now - (gint64)ANALYSIS_HISTORY_DAYS * 86400;
+
+  for (guint i = 0; i < analyze->facts->len; i++)
+    {
+      GArray *points;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
+      points = sc_store_get_history (store, g_array_index (analyze->facts, ScKpiFacts, i).kpi_id,
+                                     since, 0, error);
+      if (points == NULL)
+        return NULL;
+      g_ptr_array_add (histories, points);
+    }
+
+  return g_steal_pointer (&histories);
+}
+
+static void
+analyze_in_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  AnalyzeData *analyze = task_data;
+  g_autoptr(GPtrArray) analyses = g_ptr_array_new_with_free_func ((GDestroyNotify)sc_kpi_analysis_free);
+
+  for (guint i = 0; i < analyze->facts->len; i++)
+    {
+      GArray *points = g_ptr_array_index (analyze->histories, i);
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+
+      g_ptr_array_add (analyses,
+                       sc_kpi_analysis_compute (&g_array_index (analyze->facts, ScKpiFacts, i),
+                                                (const ScHistoryPoint *)(gpointer)points->data,
+                                                points->len, analyze->now, NULL));
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&analyses), (GDestroyNotify)g_ptr_array_unref);
+}
+
+static void
+histories_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AnalyzeData *analyze = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  analyze->histories = sc_store_thread_run_finish (SC_STORE_THREAD (object), result, &error);
+  if (analyze->histories == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_run_in_thread (task, analyze_in_thread);
+}
 
 static void
 job_data_free (gpointer data)
@@ -526,6 +621,71 @@ sc_context_submissions_async (ScContext           *self,
 
   sc_store_thread_run_async (self->store, submissions_job, job, job_data_free,
                              (GDestroyNotify)g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+/**
+ * sc_context_analyze_async:
+ * @self: a #ScContext
+ * @kpis: (element-type ScKpi): the KPIs to analyse
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called in the main context with the analyses
+ * @user_data: data for @callback
+ *
+ * Analyses the KPIs (trend, forecast, anomalies, risk and insights) off the
+ * main loop: their last two years are read on the store thread and the
+ * computation runs on a worker thread.
+ */
+void
+sc_context_analyze_async (ScContext           *self,
+                          GPtrArray           *kpis,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AnalyzeData *analyze = g_new0 (AnalyzeData, 1);
+
+  g_return_if_fail (SC_IS_CONTEXT (self));
+  g_return_if_fail (kpis != NULL);
+
+  analyze->now = g_get_real_time () / G_USEC_PER_SEC;
+  analyze->facts = g_array_sized_new (FALSE, TRUE, sizeof (ScKpiFacts), kpis->len);
+  for (guint i = 0; i < kpis->len; i++)
+    {
+      ScKpiFacts facts;
+
+      sc_kpi_facts_from_kpi (&facts, g_ptr_array_index (kpis, i));
+      g_array_append_val (analyze->facts, facts);
+    }
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sc_context_analyze_async);
+  g_task_set_task_data (task, analyze, analyze_data_free);
+
+  /* The store job only borrows the facts; the task owns them. */
+  sc_store_thread_run_async (self->store, histories_job, analyze, NULL,
+                             (GDestroyNotify)g_ptr_array_unref, cancellable,
+                             histories_cb, g_steal_pointer (&task));
+}
+
+/**
+ * sc_context_analyze_finish:
+ * @self: a #ScContext
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type ScKpiAnalysis): one analysis per
+ *   KPI, in the order given
+ */
+GPtrArray *
+sc_context_analyze_finish (ScContext     *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (SC_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "sc-kpi-analysis.h"
 #include "sc-store-thread.h"
 
 G_BEGIN_DECLS
@@ -57,5 +58,14 @@ void           sc_context_submissions_async (ScContext            *self,
 GPtrArray     *sc_context_submissions_finish (ScContext           *self,
                                               GAsyncResult        *result,
                                               GError             **error);
+
+void           sc_context_analyze_async     (ScContext            *self,
+                                             GPtrArray            *kpis,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+GPtrArray     *sc_context_analyze_finish    (ScContext            *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
 
 G_END_DECLS

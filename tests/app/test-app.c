@@ -215,6 +215,12 @@ find_kpi (AppFixture *fixture,
 
 /* Tests */
 
+static gboolean
+outlook_ready (gpointer data)
+{
+  return sc_dashboard_page_get_outlook (data, NULL) != NULL;
+}
+
 static void
 test_dashboard (AppFixture    *fixture,
                 gconstpointer  data)
@@ -229,6 +235,11 @@ test_dashboard (AppFixture    *fixture,
   g_assert_true (gtk_widget_get_mapped (tile));
   g_assert_cmpstr (sc_window_get_page (fixture->window), ==, "dashboard");
   g_assert_false (sc_window_get_narrow (fixture->window));
+
+  /* The outlook arrives from the analytics worker, off the main loop. */
+  g_assert_true (wait_for (outlook_ready, page));
+  g_test_message ("outlook: %s", sc_dashboard_page_get_outlook (page, NULL));
+  g_assert_nonnull (strstr (sc_dashboard_page_get_outlook (page, NULL), "KPIs"));
 
   save_screenshot (GTK_WIDGET (fixture->window), "dashboard-light.png");
 

@@ -16,6 +16,7 @@
 #include "sc-dashboard-page.h"
 #include "sc-format.h"
 #include "sc-gauge.h"
+#include "sc-insights.h"
 #include "sc-kpi-card.h"
 #include "sc-score.h"
 
@@ -33,6 +34,10 @@ enum {
   CARD_ATTENTION,
   N_CARDS
 };
+
+/* Analysis waits for the page to settle after a change. */
+#define ANALYSIS_DELAY_MSEC 300
+#define MAX_OUTLOOK_LINES 5
 
 static const char *period_keys[] = { "all", "daily", "weekly", "monthly", "yearly" };
 
@@ -55,6 +60,13 @@ struct _ScDashboardPage
   GtkDropDown   *department_dropdown;
   GtkDropDown   *group_dropdown;
   GtkDropDown   *period_dropdown;
+  GtkBox        *outlook_box;
+  GtkLabel      *outlook_summary;
+  GtkLabel      *outlook_details;
+
+  guint          analysis_source;
+  GCancellable  *analysis_cancellable;
+  guint          n_at_risk;
 };
 
 G_DEFINE_FINAL_TYPE (ScDashboardPage, sc_dashboard_page, GTK_TYPE_WIDGET)
@@ -73,7 +85,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void queue_rebuild (ScDashboardPage *self);
+static void queue_rebuild  (ScDashboardPage *self);
+static void queue_analysis (ScDashboardPage *self);
 
 /* Auxiliary methods */
 
@@ -501,6 +514,114 @@ update_group_filter (ScDashboardPage *self,
   self->updating_groups = FALSE;
 }
 
+static int
+compare_outlook (gconstpointer a,
+                 gconstpointer b)
+{
+  const ScKpiAnalysis *aa = *(ScKpiAnalysis **)a;
+  const ScKpiAnalysis *ab = *(ScKpiAnalysis **)b;
+  double pa = aa->forecast->has_target ? aa->forecast->probability_target : 1.0;
+  double pb = ab->forecast->has_target ? ab->forecast->probability_target : 1.0;
+
+  return pa < pb ? -1 : pa > pb;
+}
+
+static void
+analyze_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(ScDashboardPage) self = user_data;
+  g_autoptr(GPtrArray) analyses = NULL;
+  g_autoptr(GPtrArray) at_risk = g_ptr_array_new ();
+  g_autoptr(GString) details = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  const ScKpiAnalysis *drop = NULL;
+
+  analyses = sc_context_analyze_finish (SC_CONTEXT (object), result, &error);
+  if (analyses == NULL)
+    return;
+
+  for (guint i = 0; i < analyses->len; i++)
+    {
+      ScKpiAnalysis *analysis = g_ptr_array_index (analyses, i);
+      const ScTrendChange *month = &analysis->trend.month;
+
+      if (analysis->at_risk)
+        g_ptr_array_add (at_risk, analysis);
+
+      /* The biggest drop is the worst change for the KPI's direction. */
+      if (month->available &&
+          (drop == NULL ||
+           (analysis->facts.direction == SC_DIRECTION_LOWER_BETTER ? -month->percent
+                                                                   : month->percent) <
+           (drop->facts.direction == SC_DIRECTION_LOWER_BETTER ? -drop->trend.month.percent
+                                                               : drop->trend.month.percent)))
+        drop = analysis;
+    }
+
+  g_ptr_array_sort (at_risk, compare_outlook);
+  self->n_at_risk = at_risk->len;
+
+  summary = sc_insights_group_summary (NULL, at_risk->len, analyses->len,
+                                       drop != NULL ? drop->facts.name : NULL,
+                                       drop != NULL
+                                         ? (drop->facts.direction == SC_DIRECTION_LOWER_BETTER
+                                              ? -drop->trend.month.percent
+                                              : drop->trend.month.percent)
+                                         : 0.0);
+
+  for (guint i = 0; i < MIN (at_risk->len, MAX_OUTLOOK_LINES); i++)
+    {
+      ScKpiAnalysis *analysis = g_ptr_array_index (at_risk, i);
+
+      g_string_append_printf (details, "%s• %s", i > 0 ? "\n" : "",
+                              analysis->summary != NULL ? analysis->summary : analysis->facts.name);
+    }
+
+  gtk_label_set_text (self->outlook_summary, summary);
+  gtk_label_set_text (self->outlook_details, details->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->outlook_details), details->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->outlook_box), TRUE);
+}
+
+/* Analyses the KPIs with a tile, the ones the page is about. */
+static gboolean
+analysis_timeout_cb (gpointer data)
+{
+  ScDashboardPage *self = data;
+  g_autoptr(GPtrArray) kpis = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  self->analysis_source = 0;
+
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (gtk_widget_get_parent (value) != NULL)
+      g_ptr_array_add (kpis, g_object_get_data (value, "kpi"));
+
+  if (kpis->len == 0)
+    return G_SOURCE_REMOVE;
+
+  g_cancellable_cancel (self->analysis_cancellable);
+  g_clear_object (&self->analysis_cancellable);
+  self->analysis_cancellable = g_cancellable_new ();
+
+  sc_context_analyze_async (self->context, kpis, self->analysis_cancellable, analyze_cb,
+                            g_object_ref (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_analysis (ScDashboardPage *self)
+{
+  g_clear_handle_id (&self->analysis_source, g_source_remove);
+  self->analysis_source = g_timeout_add (ANALYSIS_DELAY_MSEC, analysis_timeout_cb, self);
+}
+
 static gboolean
 rebuild_cb (gpointer data)
 {
@@ -572,6 +693,7 @@ rebuild_cb (gpointer data)
     }
 
   gtk_stack_set_visible_child_name (self->state_stack, "dashboard");
+  queue_analysis (self);
 
 done:
   if (!self->ready)
@@ -708,6 +830,9 @@ sc_dashboard_page_dispose (GObject *object)
   ScDashboardPage *self = (ScDashboardPage *)object;
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  g_clear_handle_id (&self->analysis_source, g_source_remove);
+  g_cancellable_cancel (self->analysis_cancellable);
+  g_clear_object (&self->analysis_cancellable);
   if (self->sections_box != NULL)
     clear_sections (self);
   g_clear_pointer (&self->tiles, g_hash_table_unref);
@@ -783,6 +908,9 @@ sc_dashboard_page_class_init (ScDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScDashboardPage, department_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScDashboardPage, group_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScDashboardPage, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ScDashboardPage, outlook_box);
+  gtk_widget_class_bind_template_child (widget_class, ScDashboardPage, outlook_summary);
+  gtk_widget_class_bind_template_child (widget_class, ScDashboardPage, outlook_details);
 
   gtk_widget_class_set_css_name (widget_class, "dashboard");
 }
@@ -828,4 +956,28 @@ sc_dashboard_page_get_tile (ScDashboardPage *self,
   g_return_val_if_fail (SC_IS_DASHBOARD_PAGE (self), NULL);
 
   return g_hash_table_lookup (self->tiles, &kpi_id);
+}
+
+/**
+ * sc_dashboard_page_get_outlook:
+ * @self: a #ScDashboardPage
+ * @n_at_risk: (out) (optional): KPIs on the page at risk of missing their
+ *   target
+ *
+ * Returns: (transfer none) (nullable): the outlook sentence, once the
+ *   KPIs have been analysed
+ */
+const char *
+sc_dashboard_page_get_outlook (ScDashboardPage *self,
+                               guint           *n_at_risk)
+{
+  g_return_val_if_fail (SC_IS_DASHBOARD_PAGE (self), NULL);
+
+  if (n_at_risk != NULL)
+    *n_at_risk = self->n_at_risk;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->outlook_box)))
+    return NULL;
+
+  return gtk_label_get_text (self->outlook_summary);
 }

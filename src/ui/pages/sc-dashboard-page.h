@@ -21,5 +21,7 @@ GtkWidget *sc_dashboard_page_new            (ScContext       *context);
 guint      sc_dashboard_page_get_n_tiles    (ScDashboardPage *self);
 GtkWidget *sc_dashboard_page_get_tile       (ScDashboardPage *self,
                                              gint64           kpi_id);
+const char *sc_dashboard_page_get_outlook   (ScDashboardPage *self,
+                                             guint           *n_at_risk);
 
 G_END_DECLS

@@ -46,6 +46,10 @@ struct _ScKpiDetailPage
   ScTrendChart *chart;
   GtkListBox   *submissions_list;
   GtkFlowBox   *cards_box;
+  GtkBox       *outlook_box;
+  GtkLabel     *outlook_label;
+  GtkLabel     *method_label;
+  ScKpiAnalysis *analysis;
 
   /* Trend, comparison and alert-status cards */
   GtkWidget    *cards[3];
@@ -271,6 +275,62 @@ submissions_cb (GObject      *object,
 }
 
 static void
+show_analysis (ScKpiDetailPage *self)
+{
+  ScKpiAnalysis *analysis = self->analysis;
+  g_autoptr(GString) outlook = g_string_new (NULL);
+  g_autofree char *method = NULL;
+  const ScForecast *forecast;
+
+  if (analysis == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->outlook_box), FALSE);
+      return;
+    }
+
+  forecast = analysis->forecast;
+  for (guint i = 0; i < analysis->insights->len; i++)
+    g_string_append_printf (outlook, "%s• %s", i > 0 ? "\n" : "",
+                            (const char *)g_ptr_array_index (analysis->insights, i));
+  if (outlook->len == 0 && analysis->summary != NULL)
+    g_string_append (outlook, analysis->summary);
+  gtk_label_set_text (self->outlook_label, outlook->str);
+
+  if (forecast->folds > 0)
+    /* Translators: how the forecast was made, e.g. "Forecast by Holt–Winters (additive),
+     * backtest MASE 0.70 (seasonal naive 1.04), confidence 74 %" */
+    method = g_strdup_printf (_("Forecast by %s, backtest MASE %.2f (seasonal naive %.2f), "
+                                "confidence %.0f %%"),
+                              sc_forecast_method_label (forecast->method), forecast->mase,
+                              forecast->baseline_mase, forecast->confidence);
+  else
+    method = g_strdup_printf (_("Forecast by %s: %s"), sc_forecast_method_label (forecast->method),
+                              forecast->reason != NULL ? forecast->reason
+                                                       : _("too little history to test it"));
+  gtk_label_set_text (self->method_label, method);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->outlook_box), TRUE);
+}
+
+static void
+analyze_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(ScKpiDetailPage) self = user_data;
+  g_autoptr(GPtrArray) analyses = NULL;
+  g_autoptr(GError) error = NULL;
+
+  analyses = sc_context_analyze_finish (self->context, result, &error);
+  if (analyses == NULL || analyses->len == 0)
+    return;
+
+  g_clear_pointer (&self->analysis, sc_kpi_analysis_free);
+  self->analysis = g_ptr_array_steal_index (analyses, 0);
+  show_analysis (self);
+}
+
+static void
 load_history (ScKpiDetailPage *self)
 {
   gint64 since;
@@ -287,6 +347,14 @@ load_history (ScKpiDetailPage *self)
                             self->cancellable, history_cb, g_object_ref (self));
   sc_context_submissions_async (self->context, sc_kpi_get_id (self->kpi), N_SUBMISSIONS,
                                 self->cancellable, submissions_cb, g_object_ref (self));
+
+  {
+    g_autoptr(GPtrArray) kpis = g_ptr_array_new ();
+
+    g_ptr_array_add (kpis, self->kpi);
+    sc_context_analyze_async (self->context, kpis, self->cancellable, analyze_cb,
+                              g_object_ref (self));
+  }
 }
 
 static void
@@ -329,6 +397,7 @@ sc_kpi_detail_page_finalize (GObject *object)
 
   g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->analysis, sc_kpi_analysis_free);
 
   G_OBJECT_CLASS (sc_kpi_detail_page_parent_class)->finalize (object);
 }
@@ -415,6 +484,9 @@ sc_kpi_detail_page_class_init (ScKpiDetailPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScKpiDetailPage, chart);
   gtk_widget_class_bind_template_child (widget_class, ScKpiDetailPage, submissions_list);
   gtk_widget_class_bind_template_child (widget_class, ScKpiDetailPage, cards_box);
+  gtk_widget_class_bind_template_child (widget_class, ScKpiDetailPage, outlook_box);
+  gtk_widget_class_bind_template_child (widget_class, ScKpiDetailPage, outlook_label);
+  gtk_widget_class_bind_template_child (widget_class, ScKpiDetailPage, method_label);
 
   gtk_widget_class_set_css_name (widget_class, "kpidetail");
 }
@@ -481,6 +553,8 @@ sc_kpi_detail_page_set_kpi (ScKpiDetailPage *self,
         g_signal_connect_object (kpi, "notify", G_CALLBACK (on_kpi_notify_cb), self,
                                  G_CONNECT_SWAPPED);
       sc_trend_chart_set_points (self->chart, NULL, 0);
+      g_clear_pointer (&self->analysis, sc_kpi_analysis_free);
+      show_analysis (self);
     }
 
   update_view (self);
