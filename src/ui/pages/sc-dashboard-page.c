@@ -576,8 +576,12 @@ analyze_cb (GObject      *object,
     {
       ScKpiAnalysis *analysis = g_ptr_array_index (at_risk, i);
 
+      /* The first sentence says where the KPI is heading; the KPI's own
+       * page has the rest. */
       g_string_append_printf (details, "%s• %s", i > 0 ? "\n" : "",
-                              analysis->summary != NULL ? analysis->summary : analysis->facts.name);
+                              analysis->insights->len > 0
+                                ? (const char *)g_ptr_array_index (analysis->insights, 0)
+                                : analysis->facts.name);
     }
 
   gtk_label_set_text (self->outlook_summary, summary);
