@@ -20,6 +20,7 @@
 #include "sc-kpi-detail-page.h"
 #include "sc-kpi-page.h"
 #include "sc-submit-dialog.h"
+#include "sc-trend-chart.h"
 #include "sc-window.h"
 
 /* The real app, driven as a person would: open a KPI, submit a value, see
@@ -268,6 +269,16 @@ kpi_has_value (gpointer data)
 static ScSubmitDialog *find_submit_dialog (void);
 
 static gboolean
+chart_has_forecast (gpointer data)
+{
+  guint n = 0;
+
+  sc_trend_chart_get_forecast (data, &n);
+
+  return n > 0;
+}
+
+static gboolean
 submit_dialog_shown (gpointer data)
 {
   return find_submit_dialog () != NULL;
@@ -316,6 +327,10 @@ test_open_kpi_and_submit (AppFixture    *fixture,
   sc_gauge_skip_animation (SC_GAUGE (gauge));
   g_assert_cmpfloat (sc_gauge_get_value (SC_GAUGE (gauge)), ==, sc_kpi_get_value (revenue));
   g_assert_true (wait_for (detail_has_submissions, detail));
+
+  /* The analysis arrives from a worker thread and draws its forecast band. */
+  g_assert_true (wait_for (chart_has_forecast, sc_kpi_detail_page_get_chart (detail)));
+  spin (200);
   save_screenshot (GTK_WIDGET (fixture->window), "kpi-detail.png");
 
   /* Submit Value: a bad number is refused with the reason, then a good one. */

@@ -68,7 +68,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void load_history (ScKpiDetailPage *self);
+static void load_history           (ScKpiDetailPage *self);
+static void show_forecast_on_chart (ScKpiDetailPage *self);
 
 /* Auxiliary methods */
 
@@ -207,6 +208,10 @@ history_cb (GObject      *object,
     for (guint i = 0; i < G_N_ELEMENTS (self->cards); i++)
       sc_kpi_card_set_history (SC_KPI_CARD (self->cards[i]), values, times, points->len);
   }
+
+  /* The analysis may have come first: mark its anomalies on these points. */
+  if (self->analysis != NULL)
+    show_forecast_on_chart (self);
 }
 
 static GtkWidget *
@@ -274,6 +279,94 @@ submissions_cb (GObject      *object,
   self->n_submissions = submissions->len;
 }
 
+/* The chart's points are single submissions; anomalies were found on
+ * their per-period means. Each anomaly marks the submission of its period
+ * closest to the period's start. */
+static int
+chart_point_for_time (const ScChartPoint *points,
+                      guint               n_points,
+                      gint64              start,
+                      gint64              end)
+{
+  int found = -1;
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      if (points[i].time >= end)
+        break;
+      if (points[i].time >= start && found < 0)
+        found = (int)i;
+    }
+
+  return found;
+}
+
+static void
+show_forecast_on_chart (ScKpiDetailPage *self)
+{
+  ScKpiAnalysis *analysis = self->analysis;
+  g_autoptr(GArray) forecast = NULL;
+  g_autoptr(GArray) indices = NULL;
+  g_autoptr(GPtrArray) reasons = NULL;
+  g_autofree char *label = NULL;
+  const ScChartPoint *points;
+  guint n_points = 0;
+
+  if (analysis == NULL)
+    {
+      sc_trend_chart_set_forecast (self->chart, NULL, 0);
+      sc_trend_chart_set_anomalies (self->chart, NULL, NULL, 0);
+      sc_trend_chart_set_method_label (self->chart, NULL);
+      return;
+    }
+
+  forecast = g_array_new (FALSE, FALSE, sizeof (ScChartForecastPoint));
+  for (guint h = 1; h <= analysis->forecast->horizon; h++)
+    {
+      ScChartForecastPoint point = {
+        sc_forecast_step_start (analysis->forecast, h, NULL),
+        analysis->forecast->mean[h - 1],
+        analysis->forecast->lower80[h - 1],
+        analysis->forecast->upper80[h - 1],
+        analysis->forecast->lower95[h - 1],
+        analysis->forecast->upper95[h - 1],
+      };
+
+      g_array_append_val (forecast, point);
+    }
+  sc_trend_chart_set_forecast (self->chart, (const ScChartForecastPoint *)(gpointer)forecast->data,
+                               forecast->len);
+
+  points = sc_trend_chart_get_points (self->chart, &n_points);
+  indices = g_array_new (FALSE, FALSE, sizeof (guint));
+  reasons = g_ptr_array_new ();
+  for (gsize i = 0; i < analysis->anomalies->n_anomalies; i++)
+    {
+      const ScAnomaly *anomaly = &analysis->anomalies->anomalies[i];
+      gint64 length = (gint64)(sc_analytics_period_days (analysis->series->period) * 86400);
+      int index = chart_point_for_time (points, n_points, anomaly->time, anomaly->time + length);
+
+      if (index >= 0)
+        {
+          guint value = (guint)index;
+
+          g_array_append_val (indices, value);
+          g_ptr_array_add (reasons, anomaly->reason);
+        }
+    }
+  sc_trend_chart_set_anomalies (self->chart, (const guint *)(gpointer)indices->data,
+                                (const char * const *)reasons->pdata, indices->len);
+
+  if (analysis->forecast->folds > 0)
+    /* Translators: above the chart: the forecast's method and its backtest error */
+    label = g_strdup_printf (_("%s · backtest MASE %.2f"),
+                             sc_forecast_method_label (analysis->forecast->method),
+                             analysis->forecast->mase);
+  else
+    label = g_strdup (sc_forecast_method_label (analysis->forecast->method));
+  sc_trend_chart_set_method_label (self->chart, label);
+}
+
 static void
 show_analysis (ScKpiDetailPage *self)
 {
@@ -285,6 +378,7 @@ show_analysis (ScKpiDetailPage *self)
   if (analysis == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->outlook_box), FALSE);
+      show_forecast_on_chart (self);
       return;
     }
 
@@ -308,8 +402,9 @@ show_analysis (ScKpiDetailPage *self)
                               forecast->reason != NULL ? forecast->reason
                                                        : _("too little history to test it"));
   gtk_label_set_text (self->method_label, method);
-
   gtk_widget_set_visible (GTK_WIDGET (self->outlook_box), TRUE);
+
+  show_forecast_on_chart (self);
 }
 
 static void

@@ -15,22 +15,28 @@
 #include "sc-chart-paint.h"
 #include "sc-paint-private.h"
 
-#define DAY          G_GINT64_CONSTANT (86400)
-#define HOUR         G_GINT64_CONSTANT (3600)
-#define LINE_WIDTH   2.0
-#define AREA_OPACITY 0.2
-#define ZONE_OPACITY 0.06
-#define ZONE_KEY     3.0
-#define MARKER       4.0
-#define MARKER_RING  2.0
-#define DOT          2.5
-#define MIN_LABEL_PX 6.0
-#define LABEL_GAP    (ZONE_KEY + 5.0)
+#define DAY            G_GINT64_CONSTANT (86400)
+#define HOUR           G_GINT64_CONSTANT (3600)
+#define LINE_WIDTH     2.0
+#define AREA_OPACITY   0.2
+#define ZONE_OPACITY   0.06
+#define ZONE_KEY       3.0
+#define MARKER         4.0
+#define MARKER_RING    2.0
+#define DOT            2.5
+#define MIN_LABEL_PX   6.0
+#define LABEL_GAP      (ZONE_KEY + 5.0)
+#define BAND95_OPACITY 0.12
+#define BAND80_OPACITY 0.22
+#define ANOMALY_RADIUS 5.0
+#define ANOMALY_WIDTH  2.0
 
 typedef struct
 {
   double font_px;
   gboolean labels;
+  gboolean caption;
+  double caption_y;
   double plot_x;
   double plot_y;
   double plot_w;
@@ -72,6 +78,49 @@ static const struct
 /* Auxiliary methods */
 
 static gboolean
+forecast_point_usable (const ScChartForecastPoint *point)
+{
+  return isfinite (point->mean) &&
+         isfinite (point->lower80) && isfinite (point->upper80) &&
+         isfinite (point->lower95) && isfinite (point->upper95);
+}
+
+static gboolean
+forecast_time_span (const ScChartSpec *spec,
+                    gint64            *first,
+                    gint64            *last)
+{
+  gboolean found = FALSE;
+
+  *first = G_MAXINT64;
+  *last = G_MININT64;
+
+  for (guint i = 0; i < spec->n_forecast; i++)
+    {
+      if (!forecast_point_usable (&spec->forecast[i]))
+        continue;
+      *first = MIN (*first, spec->forecast[i].time);
+      *last = MAX (*last, spec->forecast[i].time);
+      found = TRUE;
+    }
+
+  return found;
+}
+
+/* The last point with a value, where the forecast continues the line. */
+static const ScChartPoint *
+forecast_anchor (const ScChartSpec *spec)
+{
+  for (guint i = spec->n_points; i-- > 0;)
+    {
+      if (isfinite (spec->points[i].value))
+        return &spec->points[i];
+    }
+
+  return NULL;
+}
+
+static gboolean
 auto_values (const ScChartSpec *spec)
 {
   return (spec->value_min == 0.0 && spec->value_max == 0.0) ||
@@ -84,6 +133,9 @@ compute_time_range (const ScChartSpec *spec,
                     gint64            *t0,
                     gint64            *t1)
 {
+  gint64 forecast_first, forecast_last;
+  gboolean has_forecast = forecast_time_span (spec, &forecast_first, &forecast_last);
+
   if (spec->time_min != 0 || spec->time_max != 0)
     {
       *t0 = spec->time_min;
@@ -94,10 +146,18 @@ compute_time_range (const ScChartSpec *spec,
       *t0 = spec->points[0].time;
       *t1 = spec->points[spec->n_points - 1].time;
     }
+  else if (has_forecast)
+    {
+      *t0 = forecast_first;
+      *t1 = forecast_last;
+    }
   else
     {
       *t0 = *t1 = 0;
     }
+
+  if (has_forecast)
+    *t1 = MAX (*t1, forecast_last);
 
   /* A single day of data still gets a day either side. */
   if (*t1 <= *t0)
@@ -137,6 +197,16 @@ compute_value_range (const ScChartSpec *spec,
         continue;
       lo = MIN (lo, v);
       hi = MAX (hi, v);
+    }
+
+  for (guint i = 0; i < spec->n_forecast; i++)
+    {
+      const ScChartForecastPoint *point = &spec->forecast[i];
+
+      if (!forecast_point_usable (point))
+        continue;
+      lo = MIN (lo, MIN (point->mean, point->lower95));
+      hi = MAX (hi, MAX (point->mean, point->upper95));
     }
   data_lo = lo;
 
@@ -213,6 +283,15 @@ compute_layout (const ScChartSpec *spec,
       right = MAX (8.0, ceil (l->font_px * 0.8));
       top = MAX (8.0, ceil (l->font_px * 0.9));
       bottom = ceil (l->font_px * 2.0) + 2.0;
+
+      /* The method label gets a line of its own, clear of the top value
+       * label. */
+      if (spec->method_label != NULL && spec->method_label[0] != '\0')
+        {
+          l->caption = TRUE;
+          l->caption_y = top;
+          top += ceil (l->font_px * 1.6);
+        }
     }
   else
     {
@@ -396,9 +475,12 @@ paint_time_axis (cairo_t              *cr,
   double span = (double)(l->t1 - l->t0);
   double max_labels = MAX (1.0, floor (l->plot_w / (l->font_px * 7.0)));
   double last_right = -INFINITY;
+  gint64 forecast_first, forecast_last;
   guint step = 0;
 
-  if (!l->labels || (spec->n_points == 0 && spec->time_min == 0 && spec->time_max == 0))
+  if (!l->labels ||
+      (spec->n_points == 0 && spec->time_min == 0 && spec->time_max == 0 &&
+       !forecast_time_span (spec, &forecast_first, &forecast_last)))
     return;
 
   for (step = 0; step + 1 < G_N_ELEMENTS (time_steps); step++)
@@ -487,6 +569,119 @@ build_polyline (const ScChartSpec *spec,
   return line;
 }
 
+/* One of the two bands, from the anchor out to the last forecast point and
+ * back along the lower bound.
+ */
+static void
+forecast_band_path (cairo_t            *cr,
+                    const ScChartSpec  *spec,
+                    const ChartLayout  *l,
+                    const ScChartPoint *anchor,
+                    gboolean            inner)
+{
+  cairo_new_path (cr);
+
+  if (anchor != NULL)
+    cairo_move_to (cr, x_for_time (l, anchor->time), y_for_value (l, anchor->value));
+
+  for (guint i = 0; i < spec->n_forecast; i++)
+    {
+      const ScChartForecastPoint *point = &spec->forecast[i];
+
+      if (forecast_point_usable (point))
+        cairo_line_to (cr, x_for_time (l, point->time),
+                       y_for_value (l, inner ? point->upper80 : point->upper95));
+    }
+
+  for (guint i = spec->n_forecast; i-- > 0;)
+    {
+      const ScChartForecastPoint *point = &spec->forecast[i];
+
+      if (forecast_point_usable (point))
+        cairo_line_to (cr, x_for_time (l, point->time),
+                       y_for_value (l, inner ? point->lower80 : point->lower95));
+    }
+
+  cairo_close_path (cr);
+}
+
+static void
+paint_forecast_bands (cairo_t              *cr,
+                      const ScChartSpec    *spec,
+                      const ScPaintPalette *palette,
+                      const ChartLayout    *l)
+{
+  static const double dashes[] = { 2.0, 3.0 };
+  const ScChartPoint *anchor = forecast_anchor (spec);
+
+  /* Unlike the line, the bands stop at the plot, even when a fixed value
+   * range cuts them. */
+  cairo_save (cr);
+  cairo_rectangle (cr, l->plot_x, l->plot_y, l->plot_w, l->plot_h);
+  cairo_clip (cr);
+
+  forecast_band_path (cr, spec, l, anchor, FALSE);
+  _sc_paint_set_source (cr, &palette->accent, BAND95_OPACITY);
+  cairo_fill (cr);
+
+  /* Over the outer band rather than beside it: no antialiasing seam where
+   * they meet, and the opacities add up to BAND80_OPACITY. */
+  forecast_band_path (cr, spec, l, anchor, TRUE);
+  _sc_paint_set_source (cr, &palette->accent,
+                        1.0 - (1.0 - BAND80_OPACITY) / (1.0 - BAND95_OPACITY));
+  cairo_fill (cr);
+
+  /* Now: where the data ends and the forecast begins. */
+  if (anchor != NULL)
+    {
+      double x = crisp (x_for_time (l, anchor->time));
+
+      cairo_new_path (cr);
+      cairo_move_to (cr, x, l->plot_y);
+      cairo_line_to (cr, x, l->plot_y + l->plot_h);
+      cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0.0);
+      cairo_set_line_width (cr, 1.0);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      _sc_paint_set_source (cr, &palette->dim_text, 0.8);
+      cairo_stroke (cr);
+    }
+
+  cairo_restore (cr);
+}
+
+static void
+paint_forecast_mean (cairo_t              *cr,
+                     const ScChartSpec    *spec,
+                     const ScPaintPalette *palette,
+                     const ChartLayout    *l)
+{
+  static const double dashes[] = { 5.0, 4.0 };
+  const ScChartPoint *anchor = forecast_anchor (spec);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+
+  if (anchor != NULL)
+    cairo_move_to (cr, x_for_time (l, anchor->time), y_for_value (l, anchor->value));
+
+  for (guint i = 0; i < spec->n_forecast; i++)
+    {
+      const ScChartForecastPoint *point = &spec->forecast[i];
+
+      if (forecast_point_usable (point))
+        cairo_line_to (cr, x_for_time (l, point->time), y_for_value (l, point->mean));
+    }
+
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0.0);
+  cairo_set_line_width (cr, LINE_WIDTH);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  _sc_paint_set_source (cr, &palette->accent, 1.0);
+  cairo_stroke (cr);
+
+  cairo_restore (cr);
+}
+
 static void
 paint_series (cairo_t              *cr,
               const ScChartSpec    *spec,
@@ -495,10 +690,13 @@ paint_series (cairo_t              *cr,
 {
   g_autofree ScPaintPoint *line = NULL;
   double bottom = l->plot_y + l->plot_h;
+  gint64 forecast_first, forecast_last;
+  gboolean has_forecast;
   guint n;
 
   line = build_polyline (spec, l, &n);
-  if (n == 0)
+  has_forecast = forecast_time_span (spec, &forecast_first, &forecast_last);
+  if (n == 0 && !has_forecast)
     return;
 
   if (n >= 2)
@@ -512,6 +710,9 @@ paint_series (cairo_t              *cr,
       _sc_paint_set_source (cr, &palette->accent, AREA_OPACITY);
       cairo_fill (cr);
     }
+
+  if (has_forecast)
+    paint_forecast_bands (cr, spec, palette, l);
 
   /* The target sits between the area and the line, so data stays on top. */
   if (spec->show_target && isfinite (spec->target) &&
@@ -544,8 +745,11 @@ paint_series (cairo_t              *cr,
       cairo_stroke (cr);
     }
 
+  if (has_forecast)
+    paint_forecast_mean (cr, spec, palette, l);
+
   /* Sparse series show their points. */
-  if (n == 1 || l->plot_w / (n - 1) >= 18.0)
+  if (n == 1 || (n > 1 && l->plot_w / (n - 1) >= 18.0))
     {
       for (guint i = 0; i < n; i++)
         {
@@ -595,6 +799,83 @@ paint_hover (cairo_t              *cr,
   cairo_fill (cr);
 }
 
+/* Like paint_hover(), with a hollow marker: an expected value, not one
+ * that was measured.
+ */
+static void
+paint_forecast_hover (cairo_t              *cr,
+                      const ScChartSpec    *spec,
+                      const ScPaintPalette *palette,
+                      const ChartLayout    *l)
+{
+  const ScChartForecastPoint *point;
+  double x, y;
+
+  if (spec->hover_forecast == 0 || spec->hover_forecast > spec->n_forecast)
+    return;
+
+  point = &spec->forecast[spec->hover_forecast - 1];
+  if (!forecast_point_usable (point))
+    return;
+
+  x = x_for_time (l, point->time);
+  y = y_for_value (l, point->mean);
+
+  cairo_new_path (cr);
+  cairo_move_to (cr, crisp (x), l->plot_y);
+  cairo_line_to (cr, crisp (x), l->plot_y + l->plot_h);
+  cairo_set_line_width (cr, 1.0);
+  _sc_paint_set_source (cr, &palette->dim_text, 0.5);
+  cairo_stroke (cr);
+
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, MARKER + MARKER_RING, 0.0, 2.0 * G_PI);
+  _sc_paint_set_source (cr, &palette->background, 1.0);
+  cairo_fill (cr);
+  cairo_arc (cr, x, y, MARKER - 1.0, 0.0, 2.0 * G_PI);
+  cairo_set_line_width (cr, 2.0);
+  _sc_paint_set_source (cr, &palette->accent, 1.0);
+  cairo_stroke (cr);
+}
+
+/* Drawn from the points themselves, not the thinned line, so no anomaly
+ * is lost in a long series.
+ */
+static void
+paint_anomalies (cairo_t              *cr,
+                 const ScChartSpec    *spec,
+                 const ScPaintPalette *palette,
+                 const ChartLayout    *l)
+{
+  for (guint i = 0; i < spec->n_anomalies; i++)
+    {
+      guint index = spec->anomalies[i];
+      double x, y;
+
+      if (index >= spec->n_points || !isfinite (spec->points[index].value))
+        continue;
+
+      x = x_for_time (l, spec->points[index].time);
+      y = y_for_value (l, spec->points[index].value);
+
+      /* A halo in the background colour cuts the ring out of the line and
+       * the area, which dark red alone does not stand out from. */
+      cairo_new_path (cr);
+      cairo_arc (cr, x, y, ANOMALY_RADIUS, 0.0, 2.0 * G_PI);
+      cairo_set_line_width (cr, ANOMALY_WIDTH + 2.0);
+      _sc_paint_set_source (cr, &palette->background, 1.0);
+      cairo_stroke_preserve (cr);
+      cairo_set_line_width (cr, ANOMALY_WIDTH);
+      _sc_paint_set_source (cr, &palette->zone[SC_ZONE_BAD], 1.0);
+      cairo_stroke (cr);
+
+      /* The halo cut the line: the point itself stays. */
+      cairo_arc (cr, x, y, DOT, 0.0, 2.0 * G_PI);
+      _sc_paint_set_source (cr, &palette->accent, 1.0);
+      cairo_fill (cr);
+    }
+}
+
 /* Public API */
 
 /**
@@ -609,6 +890,15 @@ paint_hover (cairo_t              *cr,
  * the series as a line over a translucent area, the target as a dashed
  * line, and the hovered point. Series longer than two points per pixel
  * column are thinned to each column's lowest and highest point.
+ *
+ * A forecast continues the line from its last point with a value: its
+ * 95 % and 80 % intervals as two translucent bands, the expected value as
+ * a dashed line, and a dotted line at the last actual time. Forecast
+ * points without finite values are skipped. The time axis always reaches
+ * the last forecast point; an automatic value axis fits the 95 % bounds.
+ * Anomalies are ringed in the bad zone's colour, above everything else.
+ * The method label, if any, is written small above the top left corner of
+ * the plot.
  */
 void
 sc_chart_paint (cairo_t           *cr,
@@ -623,6 +913,8 @@ sc_chart_paint (cairo_t           *cr,
   g_return_if_fail (spec != NULL);
   g_return_if_fail (spec->points != NULL || spec->n_points == 0);
   g_return_if_fail (spec->zones != NULL || spec->n_zones == 0);
+  g_return_if_fail (spec->forecast != NULL || spec->n_forecast == 0);
+  g_return_if_fail (spec->anomalies != NULL || spec->n_anomalies == 0);
 
   if (!compute_layout (spec, width, height, &l))
     return;
@@ -638,6 +930,10 @@ sc_chart_paint (cairo_t           *cr,
   paint_value_axis (cr, spec, palette, &l);
   paint_time_axis (cr, spec, palette, &l, width);
 
+  if (l.caption)
+    _sc_paint_show_text (cr, spec->font_family, spec->method_label, FALSE, &palette->dim_text,
+                         l.font_px, MIN_LABEL_PX, l.plot_w, l.plot_x, l.caption_y, 0.0);
+
   /* Let the line and its dots spill a little past the plot, not onto the
    * labels. */
   cairo_save (cr);
@@ -646,7 +942,21 @@ sc_chart_paint (cairo_t           *cr,
   cairo_clip (cr);
   paint_series (cr, spec, palette, &l);
   paint_hover (cr, spec, palette, &l);
+  paint_forecast_hover (cr, spec, palette, &l);
   cairo_restore (cr);
+
+  /* Rings are wider than dots: they get their own, larger margin. */
+  if (spec->n_anomalies > 0)
+    {
+      double spill = ANOMALY_RADIUS + ANOMALY_WIDTH / 2.0 + 1.0;
+
+      cairo_save (cr);
+      cairo_rectangle (cr, l.plot_x - spill, l.plot_y - spill,
+                       l.plot_w + 2.0 * spill, l.plot_h + 2.0 * spill);
+      cairo_clip (cr);
+      paint_anomalies (cr, spec, palette, &l);
+      cairo_restore (cr);
+    }
 
   cairo_restore (cr);
 }
@@ -758,4 +1068,102 @@ sc_chart_point_position (const ScChartSpec *spec,
   value = spec->points[index].value;
   *x = x_for_time (&l, spec->points[index].time);
   *y = isfinite (value) ? y_for_value (&l, value) : l.plot_y + l.plot_h;
+}
+
+/**
+ * sc_chart_hit_test_forecast:
+ * @spec: a chart
+ * @width: width of the area sc_chart_paint() draws in
+ * @height: its height
+ * @x: pointer position
+ * @y: pointer position
+ *
+ * The forecast region starts halfway between the last point with a value
+ * and the first forecast point: left of it, sc_chart_hit_test() finds the
+ * nearest point.
+ *
+ * Returns: the index of the forecast point nearest to @x, or -1 if the
+ *   pointer is not over the forecast region of the plot
+ */
+int
+sc_chart_hit_test_forecast (const ScChartSpec *spec,
+                            double             width,
+                            double             height,
+                            double             x,
+                            double             y)
+{
+  const ScChartPoint *anchor;
+  ChartLayout l;
+  double slack = MARKER + MARKER_RING;
+  int best = -1;
+  double best_distance = INFINITY;
+
+  g_return_val_if_fail (spec != NULL, -1);
+  g_return_val_if_fail (spec->points != NULL || spec->n_points == 0, -1);
+  g_return_val_if_fail (spec->forecast != NULL || spec->n_forecast == 0, -1);
+
+  if (spec->n_forecast == 0 || !compute_layout (spec, width, height, &l))
+    return -1;
+
+  if (!(x >= l.plot_x - slack && x <= l.plot_x + l.plot_w + slack &&
+        y >= l.plot_y - slack && y <= l.plot_y + l.plot_h + slack))
+    return -1;
+
+  for (guint i = 0; i < spec->n_forecast; i++)
+    {
+      double distance;
+
+      if (!forecast_point_usable (&spec->forecast[i]))
+        continue;
+
+      distance = fabs (x_for_time (&l, spec->forecast[i].time) - x);
+      if (distance < best_distance)
+        {
+          best_distance = distance;
+          best = (int)i;
+        }
+    }
+
+  anchor = forecast_anchor (spec);
+  if (anchor != NULL && fabs (x_for_time (&l, anchor->time) - x) <= best_distance)
+    return -1;
+
+  return best;
+}
+
+/**
+ * sc_chart_forecast_position:
+ * @spec: a chart
+ * @width: width of the area sc_chart_paint() draws in
+ * @height: its height
+ * @index: index of a forecast point
+ * @x: (out): where the forecast point is drawn
+ * @y: (out): where its expected value is drawn; the bottom of the plot if
+ *   it has none
+ */
+void
+sc_chart_forecast_position (const ScChartSpec *spec,
+                            double             width,
+                            double             height,
+                            guint              index,
+                            double            *x,
+                            double            *y)
+{
+  ChartLayout l;
+  double mean;
+
+  g_return_if_fail (spec != NULL);
+  g_return_if_fail (index < spec->n_forecast);
+  g_return_if_fail (x != NULL);
+  g_return_if_fail (y != NULL);
+
+  if (!compute_layout (spec, width, height, &l))
+    {
+      *x = *y = 0.0;
+      return;
+    }
+
+  mean = spec->forecast[index].mean;
+  *x = x_for_time (&l, spec->forecast[index].time);
+  *y = isfinite (mean) ? y_for_value (&l, mean) : l.plot_y + l.plot_h;
 }
