@@ -65,6 +65,9 @@ sc_kpi_facts_from_kpi (ScKpiFacts *facts,
   facts->has_value = sc_kpi_has_value (kpi);
   facts->value = sc_kpi_get_value (kpi);
   facts->warn_from = 70.0;
+  facts->department = sc_kpi_get_department (kpi) != SC_DEPARTMENT_NONE
+                        ? g_strdup (sc_department_label (sc_kpi_get_department (kpi))) : NULL;
+  facts->owner = g_strdup (sc_kpi_get_assignees (kpi)[0]);
 }
 
 void
@@ -73,6 +76,8 @@ sc_kpi_facts_clear (ScKpiFacts *facts)
   g_return_if_fail (facts != NULL);
 
   g_clear_pointer (&facts->name, g_free);
+  g_clear_pointer (&facts->department, g_free);
+  g_clear_pointer (&facts->owner, g_free);
 }
 
 /**
@@ -105,6 +110,8 @@ sc_kpi_analysis_compute (const ScKpiFacts     *facts,
 
   analysis->facts = *facts;
   analysis->facts.name = g_strdup (facts->name);
+  analysis->facts.department = g_strdup (facts->department);
+  analysis->facts.owner = g_strdup (facts->owner);
 
   analysis->series = sc_trend_resample (points, n_points, period, local);
   sc_trend_summarize (points, n_points, period, local, has_target ? facts->target : NAN,

@@ -33,6 +33,8 @@ typedef struct
   gboolean      has_value;
   double        value;
   double        warn_from;
+  char         *department;
+  char         *owner;
 } ScKpiFacts;
 
 /**

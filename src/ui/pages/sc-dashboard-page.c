@@ -17,6 +17,8 @@
 #include "sc-format.h"
 #include "sc-gauge.h"
 #include "sc-insights.h"
+#include "sc-insights-suggest.h"
+#include <math.h>
 #include "sc-kpi-card.h"
 #include "sc-score.h"
 
@@ -583,6 +585,48 @@ analyze_cb (GObject      *object,
                                 ? (const char *)g_ptr_array_index (analysis->insights, 0)
                                 : analysis->facts.name);
     }
+
+  /* Suggestions, where the data supports one. */
+  {
+    g_autoptr(GArray) declines = g_array_new (FALSE, FALSE, sizeof (ScDeclineItem));
+    g_autoptr(GPtrArray) names = g_ptr_array_new ();
+    g_autoptr(GPtrArray) series = g_ptr_array_new ();
+    g_autofree char *driver = NULL;
+    g_autofree char *together = NULL;
+
+    for (guint i = 0; i < analyses->len; i++)
+      {
+        ScKpiAnalysis *analysis = g_ptr_array_index (analyses, i);
+        ScDeclineItem item = {
+          analysis->facts.name, analysis->facts.department, analysis->facts.owner,
+          analysis->trend.month.available
+            ? (analysis->facts.direction == SC_DIRECTION_LOWER_BETTER
+                 ? -analysis->trend.month.percent : analysis->trend.month.percent)
+            : NAN,
+        };
+
+        g_array_append_val (declines, item);
+        g_ptr_array_add (names, analysis->facts.name);
+        g_ptr_array_add (series, analysis->series);
+      }
+
+    driver = sc_insights_decline_driver ((const ScDeclineItem *)(gpointer)declines->data,
+                                         declines->len);
+    together = sc_insights_comovement ((const char * const *)names->pdata,
+                                       (ScSeries * const *)series->pdata, series->len, 90, 0.8);
+
+    if (driver != NULL || together != NULL)
+      {
+        GString *joined = g_string_new (summary);
+
+        if (driver != NULL)
+          g_string_append_printf (joined, " %s", driver);
+        if (together != NULL)
+          g_string_append_printf (joined, " %s", together);
+        g_free (summary);
+        summary = g_string_free (joined, FALSE);
+      }
+  }
 
   gtk_label_set_text (self->outlook_summary, summary);
   gtk_label_set_text (self->outlook_details, details->str);
