@@ -42,6 +42,18 @@ display_horizon (ScAnalyticsPeriod period)
     }
 }
 
+/* Where the red zone starts: achievement below warn_from. */
+static double
+red_line_or_nan (const ScKpiFacts *facts,
+                 gboolean          has_target)
+{
+  if (!has_target)
+    return NAN;
+
+  return facts->direction == SC_DIRECTION_LOWER_BETTER ? facts->target / (facts->warn_from / 100.0)
+                                                       : facts->target * facts->warn_from / 100.0;
+}
+
 /**
  * sc_kpi_facts_from_kpi:
  * @facts: (out caller-allocates): where to copy
@@ -128,11 +140,9 @@ sc_kpi_analysis_compute (const ScKpiFacts     *facts,
   analysis->anomalies = sc_anomaly_detect (analysis->series, NULL, local);
 
   /* The red zone starts where achievement drops below warn_from. */
+  red_line = red_line_or_nan (facts, has_target);
   if (has_target)
     {
-      red_line = facts->direction == SC_DIRECTION_LOWER_BETTER
-                   ? facts->target / (facts->warn_from / 100.0)
-                   : facts->target * facts->warn_from / 100.0;
       analysis->has_risk = sc_anomaly_degradation_risk (analysis->forecast, red_line,
                                                         facts->direction,
                                                         analysis->forecast->horizon,
@@ -146,6 +156,12 @@ sc_kpi_analysis_compute (const ScKpiFacts     *facts,
   analysis->at_risk = (analysis->has_risk && analysis->risk.probability_end >= 0.5) ||
                       (analysis->forecast->has_target &&
                        analysis->forecast->probability_target < AT_RISK_PROBABILITY);
+
+  /* The 70th percentile of the period-end forecast: a stretch, not a
+   * wish. */
+  sc_anomaly_suggest_target (analysis->forecast, facts->direction, 0.7, &analysis->suggestion);
+  sc_anomaly_monitoring_advice (analysis->series, has_target, red_line, facts->direction,
+                                &analysis->monitoring);
 
   sc_insight_input_init (&input);
   input.name = facts->name;
@@ -176,6 +192,8 @@ sc_kpi_analysis_free (ScKpiAnalysis *analysis)
   g_clear_pointer (&analysis->forecast, sc_forecast_free);
   g_clear_pointer (&analysis->anomalies, sc_anomaly_report_free);
   g_clear_pointer (&analysis->insights, g_ptr_array_unref);
+  sc_target_suggestion_clear (&analysis->suggestion);
+  sc_monitoring_advice_clear (&analysis->monitoring);
   g_clear_pointer (&analysis->summary, g_free);
   g_free (analysis);
 }

@@ -46,6 +46,8 @@ typedef struct
  * @anomalies: unusual values in @series
  * @risk: the chance of falling into the red zone within the forecast
  * @has_risk: whether @risk could be computed
+ * @suggestion: a stretch-but-achievable target, with its reasoning
+ * @monitoring: how often the KPI is worth checking, from its volatility
  * @at_risk: the KPI is more likely than not to be in the red zone at the
  *   end of the forecast, or less than 10 % likely to meet its target
  * @insights: (element-type utf8): plain-language sentences
@@ -63,6 +65,8 @@ typedef struct
   ScDegradationRisk  risk;
   gboolean           has_risk;
   gboolean           at_risk;
+  ScTargetSuggestion suggestion;
+  ScMonitoringAdvice monitoring;
   GPtrArray         *insights;
   char              *summary;
 } ScKpiAnalysis;

@@ -106,6 +106,11 @@ test_healthy_kpi_is_not_at_risk (void)
   assert_finite (analysis);
   g_assert_false (analysis->at_risk);
   g_assert_cmpfloat (analysis->forecast->probability_target, >, 0.9);
+
+  /* A stretch above where it is heading, with the reasoning. */
+  g_assert_true (analysis->suggestion.available);
+  g_assert_cmpfloat (analysis->suggestion.target, >, analysis->forecast->mean[0]);
+  g_assert_nonnull (analysis->suggestion.reason);
 }
 
 static void

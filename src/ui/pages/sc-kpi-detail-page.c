@@ -388,6 +388,20 @@ show_analysis (ScKpiDetailPage *self)
                             (const char *)g_ptr_array_index (analysis->insights, i));
   if (outlook->len == 0 && analysis->summary != NULL)
     g_string_append (outlook, analysis->summary);
+
+  if (analysis->suggestion.available)
+    {
+      g_autofree char *target = sc_format_measure (analysis->suggestion.target,
+                                                   analysis->facts.target_type,
+                                                   sc_kpi_get_currency (self->kpi));
+
+      /* Translators: a suggested target, then the reasoning behind it */
+      g_string_append_printf (outlook, _("\n• Suggested target: %s. %s"), target,
+                              analysis->suggestion.reason != NULL ? analysis->suggestion.reason : "");
+    }
+
+  if (analysis->monitoring.available && analysis->monitoring.reason != NULL)
+    g_string_append_printf (outlook, "\n• %s", analysis->monitoring.reason);
   gtk_label_set_text (self->outlook_label, outlook->str);
 
   if (forecast->folds > 0)
