@@ -21,6 +21,7 @@ static const char * const migration_files[] = {
   "001-initial.sql",
   "002-history-index.sql",
   "003-submissions-check.sql",
+  "004-sync-state.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migration_files) == SC_STORE_SCHEMA_VERSION);

@@ -299,7 +299,7 @@ sc_store_class_init (ScStoreClass *klass)
 static void
 sc_store_init (ScStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }
 
 /* Private API */
@@ -377,7 +377,8 @@ _sc_store_prepare (ScStore     *self,
       return NULL;
     }
 
-  g_hash_table_insert (self->statements, (gpointer)sql, stmt);
+  /* Keyed by a copy: callers may pass SQL they build and free. */
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
 
   return stmt;
 }
