@@ -16,7 +16,7 @@ top=$(pwd)
 packages="gcc libc6-dev meson ninja-build pkg-config gettext git
   libglib2.0-dev libglib2.0-bin libjson-glib-dev libsqlite3-dev sqlite3
   libgtk-4-dev libadwaita-1-dev libcairo2-dev libpango1.0-dev
-  libsoup-3.0-dev glib-networking
+  libsoup-3.0-dev glib-networking libsecret-1-dev
   desktop-file-utils appstream gtk-update-icon-cache
   xvfb xauth fonts-cantarell adwaita-icon-theme
   clang libclang-rt-14-dev python3"
