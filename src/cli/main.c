@@ -30,6 +30,11 @@ static const ScCliCommand commands[] = {
     sc_cli_cmd_forecast },
   { "anomalies", N_("KPI"), N_("Unusual values of a KPI, with their reasons"),
     sc_cli_cmd_anomalies },
+  { "login", "", N_("Check an Odoo account and save its password in the keyring"),
+    sc_cli_cmd_login },
+  { "sync", "", N_("Push local changes to Odoo and pull its changes"), sc_cli_cmd_sync },
+  { "status", "", N_("Show the Odoo server, the last sync and the changes waiting"),
+    sc_cli_cmd_status },
 };
 
 static void

@@ -59,5 +59,8 @@ int      sc_cli_cmd_submit       (ScCliGlobals *globals, int argc, char **argv);
 int      sc_cli_cmd_trend        (ScCliGlobals *globals, int argc, char **argv);
 int      sc_cli_cmd_forecast     (ScCliGlobals *globals, int argc, char **argv);
 int      sc_cli_cmd_anomalies    (ScCliGlobals *globals, int argc, char **argv);
+int      sc_cli_cmd_login        (ScCliGlobals *globals, int argc, char **argv);
+int      sc_cli_cmd_sync         (ScCliGlobals *globals, int argc, char **argv);
+int      sc_cli_cmd_status       (ScCliGlobals *globals, int argc, char **argv);
 
 G_END_DECLS
