@@ -141,8 +141,10 @@ sc_insights_decline_driver (const ScDeclineItem *items,
   return NULL;
 }
 
-/* Pearson correlation of the period-over-period changes of two series
- * over their last @window common periods. */
+/* Pearson correlation of the changes of two series over their last
+ * @window common periods. Daily series are compared week over week: two
+ * KPIs that both dip every weekend are not telling anything about each
+ * other. */
 static gboolean
 change_correlation (const ScSeries *a,
                     const ScSeries *b,
@@ -150,7 +152,8 @@ change_correlation (const ScSeries *a,
                     double         *r_out,
                     gsize          *n_out)
 {
-  gint64 first = MAX (a->first_index, b->first_index) + 1;
+  gint64 lag = a->period == SC_ANALYTICS_PERIOD_DAILY ? 7 : 1;
+  gint64 first = MAX (a->first_index, b->first_index) + lag;
   gint64 last = MIN (a->first_index + (gint64)a->n, b->first_index + (gint64)b->n) - 1;
   double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
   gsize n = 0;
@@ -162,8 +165,8 @@ change_correlation (const ScSeries *a,
 
   for (gint64 t = first; t <= last; t++)
     {
-      double a0 = a->values[t - 1 - a->first_index], a1 = a->values[t - a->first_index];
-      double b0 = b->values[t - 1 - b->first_index], b1 = b->values[t - b->first_index];
+      double a0 = a->values[t - lag - a->first_index], a1 = a->values[t - a->first_index];
+      double b0 = b->values[t - lag - b->first_index], b1 = b->values[t - b->first_index];
       double x, y;
 
       if (!isfinite (a0) || !isfinite (a1) || !isfinite (b0) || !isfinite (b1))
@@ -201,9 +204,11 @@ change_correlation (const ScSeries *a,
  * @window: how many recent periods to compare
  * @min_correlation: the smallest |r| worth saying, e.g. 0.8
  *
- * Finds the two KPIs whose changes from period to period are the most
- * correlated (positively or negatively) over the last @window periods, with
- * at least 20 periods in common.
+ * Finds the two KPIs whose changes are the most correlated (positively or
+ * negatively) over the last @window periods, with at least 20 periods in
+ * common: from one period to the next, or week over week for daily
+ * KPIs, so that a shared weekday pattern does not count as moving
+ * together.
  *
  * Returns: (transfer full) (nullable): a sentence such as "Daily Sales and
  *   Basket Size move together (correlation 0.86 over the last 90 days).",

@@ -123,6 +123,38 @@ test_comovement (void)
   g_assert_null (none);
 }
 
+/* Two unrelated daily KPIs that both dip at weekends do not "move
+ * together". */
+static void
+test_shared_weekday_pattern (void)
+{
+  g_autofree double *a_values = g_new (double, 120);
+  g_autofree double *b_values = g_new (double, 120);
+  g_autoptr(ScSeries) a = NULL;
+  g_autoptr(ScSeries) b = NULL;
+  GRand *rand = g_rand_new_with_seed (9);
+  const char *names[] = { "Invoices Processed", "Daily Sales" };
+  ScSeries *all[2];
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 120; i++)
+    {
+      double weekend = i % 7 >= 5 ? -40 : 0;
+
+      a_values[i] = 200 + weekend + g_rand_double_range (rand, -3, 3);
+      b_values[i] = 4000 + 20 * weekend + g_rand_double_range (rand, -60, 60);
+    }
+  g_rand_free (rand);
+
+  a = sc_series_new (SC_ANALYTICS_PERIOD_DAILY, 20000, a_values, 120);
+  b = sc_series_new (SC_ANALYTICS_PERIOD_DAILY, 20000, b_values, 120);
+  all[0] = a;
+  all[1] = b;
+
+  text = sc_insights_comovement (names, all, 2, 90, 0.8);
+  g_assert_null (text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -133,6 +165,7 @@ main (int   argc,
   g_test_add_func ("/core/insights/owner-drives-decline", test_owner_drives_decline);
   g_test_add_func ("/core/insights/no-driver", test_no_driver);
   g_test_add_func ("/core/insights/comovement", test_comovement);
+  g_test_add_func ("/core/insights/shared-weekday-pattern", test_shared_weekday_pattern);
 
   return g_test_run ();
 }
