@@ -76,7 +76,7 @@ sc_kpi_facts_from_kpi (ScKpiFacts *facts,
   facts->report_type = sc_kpi_get_report_type (kpi);
   facts->has_value = sc_kpi_has_value (kpi);
   facts->value = sc_kpi_get_value (kpi);
-  facts->warn_from = 70.0;
+  facts->warn_from = sc_kpi_get_warn_from (kpi);
   facts->department = sc_kpi_get_department (kpi) != SC_DEPARTMENT_NONE
                         ? g_strdup (sc_department_label (sc_kpi_get_department (kpi))) : NULL;
   facts->owner = g_strdup (sc_kpi_get_assignees (kpi)[0]);

@@ -41,6 +41,9 @@ struct _ScKpi
   char         *write_date;
   const char   *currency;     /* interned */
 
+  double        warn_from;     /* 0: the default */
+  double        good_from;     /* 0: the default */
+
   double        achievement;
   ScScoreBand   score_band;
 };

@@ -452,6 +452,34 @@ sc_kpi_get_write_date (ScKpi *self)
 }
 
 /**
+ * sc_kpi_get_warn_from:
+ * @self: a #ScKpi
+ *
+ * Returns: the achievement percent where the KPI's yellow zone starts:
+ *   its own setting, or 70 (below Average is red)
+ */
+double
+sc_kpi_get_warn_from (ScKpi *self)
+{
+  g_return_val_if_fail (SC_IS_KPI (self), 70.0);
+  return self->warn_from > 0 ? self->warn_from : 70.0;
+}
+
+/**
+ * sc_kpi_get_good_from:
+ * @self: a #ScKpi
+ *
+ * Returns: the achievement percent where the KPI's green zone starts:
+ *   its own setting, or 95 (Excellent)
+ */
+double
+sc_kpi_get_good_from (ScKpi *self)
+{
+  g_return_val_if_fail (SC_IS_KPI (self), 95.0);
+  return self->good_from > 0 ? self->good_from : 95.0;
+}
+
+/**
  * sc_kpi_get_currency:
  * @self: a #ScKpi
  *
@@ -548,6 +576,8 @@ sc_kpi_update_from (ScKpi *self,
   UPDATE (sync_state, PROP_SYNC_STATE);
   UPDATE (achievement, PROP_ACHIEVEMENT);
   UPDATE (score_band, PROP_SCORE_BAND);
+  UPDATE (warn_from, PROP_TARGET_VALUE);
+  UPDATE (good_from, PROP_TARGET_VALUE);
 #undef UPDATE
 
   changed[PROP_NAME] = set_string (&self->name, fresh->name);

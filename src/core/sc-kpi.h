@@ -46,6 +46,8 @@ const char          *sc_kpi_get_write_date     (ScKpi    *self);
 const char          *sc_kpi_get_currency       (ScKpi    *self);
 char                *sc_kpi_format_value       (ScKpi    *self);
 char                *sc_kpi_format_target      (ScKpi    *self);
+double               sc_kpi_get_warn_from      (ScKpi    *self);
+double               sc_kpi_get_good_from      (ScKpi    *self);
 gboolean             sc_kpi_update_from        (ScKpi    *self,
                                                 ScKpi    *fresh);
 

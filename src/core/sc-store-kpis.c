@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "sc-kpi-private.h"
@@ -22,7 +23,7 @@
   "k.id, k.odoo_id, k.name, k.group_id, g.name, k.kpi_type, k.target_type, "     \
   "k.target_value, k.priority, k.direction, k.report_type, k.department, "       \
   "k.value, k.last_submitted, k.note, k.formula, k.source_domain, k.sync_state, " \
-  "k.write_date, k.previous_value "
+  "k.write_date, k.previous_value, k.warn_from, k.good_from "
 
 #define KPI_FROM " FROM kpis k LEFT JOIN report_groups g ON g.id = k.group_id "
 
@@ -66,6 +67,8 @@ kpi_from_row (ScStore      *self,
   kpi->currency = g_intern_string (sc_store_get_currency (self));
   kpi->has_previous = sqlite3_column_type (stmt, 19) != SQLITE_NULL;
   kpi->previous_value = sqlite3_column_double (stmt, 19);
+  kpi->warn_from = sqlite3_column_double (stmt, 20);
+  kpi->good_from = sqlite3_column_double (stmt, 21);
 
   _sc_kpi_finish (kpi);
 
@@ -592,6 +595,83 @@ sc_store_update_kpi (ScStore          *self,
                      _("A KPI named “%s” already exists in this report group"), spec->name);
       else
         _sc_store_set_error (self, error, rc, _("Changing a KPI"));
+      goto failed;
+    }
+
+  if (sqlite3_changes (_sc_store_get_db (self)) == 0)
+    {
+      g_set_error (error, SC_STORE_ERROR, SC_STORE_ERROR_NOT_FOUND,
+                   _("There is no KPI #%" G_GINT64_FORMAT), kpi_id);
+      goto failed;
+    }
+
+  return _sc_store_commit (self, SC_STORE_CHANGE_KPIS, error);
+
+failed:
+  _sc_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * sc_store_set_kpi_zones:
+ * @self: a #ScStore
+ * @kpi_id: a KPI
+ * @warn_from: achievement percent where its yellow zone starts
+ * @good_from: where its green zone starts
+ * @error: return location for a #GError
+ *
+ * Sets where the KPI's gauge turns from red to yellow and from yellow to
+ * green. Both 0 go back to the defaults (70 and 95). These are this app's
+ * display settings; they do not sync.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sc_store_set_kpi_zones (ScStore  *self,
+                        gint64    kpi_id,
+                        double    warn_from,
+                        double    good_from,
+                        GError  **error)
+{
+  gboolean reset = warn_from == 0.0 && good_from == 0.0;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SC_IS_STORE (self), FALSE);
+
+  if (!reset && (!isfinite (warn_from) || !isfinite (good_from) || warn_from <= 0 ||
+                 good_from <= warn_from || good_from > 200))
+    {
+      g_set_error (error, SC_STORE_ERROR, SC_STORE_ERROR_INVALID,
+                   _("The zones need 0 < yellow from < green from ≤ 200 %%, not %g and %g"),
+                   warn_from, good_from);
+      return FALSE;
+    }
+
+  if (!_sc_store_begin (self, error))
+    return FALSE;
+
+  stmt = _sc_store_prepare (self, "UPDATE kpis SET warn_from = ?, good_from = ? WHERE id = ?",
+                            error);
+  if (stmt == NULL)
+    goto failed;
+
+  if (reset)
+    {
+      sqlite3_bind_null (stmt, 1);
+      sqlite3_bind_null (stmt, 2);
+    }
+  else
+    {
+      sqlite3_bind_double (stmt, 1, warn_from);
+      sqlite3_bind_double (stmt, 2, good_from);
+    }
+  sqlite3_bind_int64 (stmt, 3, kpi_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sc_store_set_error (self, error, rc, _("Saving the KPI's zones"));
       goto failed;
     }
 

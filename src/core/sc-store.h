@@ -21,7 +21,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ScStore, sc_store, SC, STORE, GObject)
 
 /* The schema version this build writes; see sql/NNN-*.sql. */
-#define SC_STORE_SCHEMA_VERSION 4
+#define SC_STORE_SCHEMA_VERSION 5
 
 typedef enum /*< flags >*/
 {
@@ -126,6 +126,11 @@ gint64      sc_store_add_kpi               (ScStore         *self,
 gboolean    sc_store_update_kpi            (ScStore         *self,
                                             gint64           kpi_id,
                                             const ScKpiSpec *spec,
+                                            GError         **error);
+gboolean    sc_store_set_kpi_zones         (ScStore         *self,
+                                            gint64           kpi_id,
+                                            double           warn_from,
+                                            double           good_from,
                                             GError         **error);
 gboolean    sc_store_assign_user           (ScStore         *self,
                                             gint64           kpi_id,

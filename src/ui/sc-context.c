@@ -56,6 +56,7 @@ typedef struct
   char   *note;
   gint64  since;
   guint   limit;
+  double  good_from;
 } JobData;
 
 /* Analysis of several KPIs: their histories are read on the store
@@ -189,6 +190,20 @@ submit_job (ScStore       *store,
     }
 
   return result;
+}
+
+static gpointer
+zones_job (ScStore       *store,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  JobData *job = data;
+
+  if (!sc_store_set_kpi_zones (store, job->kpi_id, job->value, job->good_from, error))
+    return NULL;
+
+  return GINT_TO_POINTER (TRUE);
 }
 
 static gpointer
@@ -621,6 +636,49 @@ sc_context_submissions_async (ScContext           *self,
 
   sc_store_thread_run_async (self->store, submissions_job, job, job_data_free,
                              (GDestroyNotify)g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+/**
+ * sc_context_set_zones_async:
+ * @self: a #ScContext
+ * @kpi_id: a KPI
+ * @warn_from: achievement percent where its yellow zone starts
+ * @good_from: where its green zone starts; both 0 for the defaults
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Saves a KPI's colour zones on the store thread.
+ */
+void
+sc_context_set_zones_async (ScContext           *self,
+                            gint64               kpi_id,
+                            double               warn_from,
+                            double               good_from,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  JobData *job = g_new0 (JobData, 1);
+
+  g_return_if_fail (SC_IS_CONTEXT (self));
+
+  job->kpi_id = kpi_id;
+  job->value = warn_from;
+  job->good_from = good_from;
+
+  sc_store_thread_run_async (self->store, zones_job, job, job_data_free, NULL, cancellable,
+                             callback, user_data);
+}
+
+gboolean
+sc_context_set_zones_finish (ScContext     *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (SC_IS_CONTEXT (self), FALSE);
+
+  return sc_store_thread_run_finish (self->store, result, error) != NULL;
 }
 
 /**

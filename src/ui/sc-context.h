@@ -59,6 +59,16 @@ GPtrArray     *sc_context_submissions_finish (ScContext           *self,
                                               GAsyncResult        *result,
                                               GError             **error);
 
+void           sc_context_set_zones_async   (ScContext            *self,
+                                             gint64                kpi_id,
+                                             double                warn_from,
+                                             double                good_from,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean       sc_context_set_zones_finish  (ScContext            *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
 void           sc_context_analyze_async     (ScContext            *self,
                                              GPtrArray            *kpis,
                                              GCancellable         *cancellable,

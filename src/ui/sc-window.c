@@ -18,6 +18,7 @@
 #include "sc-kpi-detail-page.h"
 #include "sc-kpi-page.h"
 #include "sc-submit-dialog.h"
+#include "sc-zones-dialog.h"
 #include "sc-window.h"
 
 struct _ScWindow
@@ -280,6 +281,20 @@ submit_action (GtkWidget  *widget,
   sc_submit_dialog_present (self->context, kpi, GTK_WINDOW (self));
 }
 
+static void
+zones_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  ScWindow *self = SC_WINDOW (widget);
+  ScKpi *kpi;
+
+  if (self->detail_page == NULL || !(kpi = sc_kpi_detail_page_get_kpi (self->detail_page)))
+    return;
+
+  sc_zones_dialog_present (self->context, kpi, GTK_WINDOW (self));
+}
+
 /* Overrides */
 
 static gboolean
@@ -340,6 +355,7 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.submit", NULL, submit_action);
+  gtk_widget_class_install_action (widget_class, "win.zones", NULL, zones_action);
 }
 
 static void

@@ -21,6 +21,7 @@
 #include "sc-kpi-page.h"
 #include "sc-submit-dialog.h"
 #include "sc-trend-chart.h"
+#include "sc-zones-dialog.h"
 #include "sc-window.h"
 
 /* The real app, driven as a person would: open a KPI, submit a value, see
@@ -268,6 +269,34 @@ kpi_has_value (gpointer data)
 
 static ScSubmitDialog *find_submit_dialog (void);
 
+static ScZonesDialog *
+find_zones_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (SC_IS_ZONES_DIALOG (window))
+        return SC_ZONES_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+zones_dialog_shown (gpointer data)
+{
+  return find_zones_dialog () != NULL;
+}
+
+static gboolean
+kpi_has_zones (gpointer data)
+{
+  return sc_kpi_get_warn_from (data) == 60 && sc_kpi_get_good_from (data) == 85;
+}
+
 static gboolean
 chart_has_forecast (gpointer data)
 {
@@ -354,6 +383,24 @@ test_open_kpi_and_submit (AppFixture    *fixture,
   g_assert_cmpfloat (sc_gauge_get_value (SC_GAUGE (gauge)), ==, 150000);
   sc_gauge_skip_animation (SC_GAUGE (gauge));
   g_assert_cmpfloat (sc_gauge_get_shown_value (SC_GAUGE (gauge)), ==, 150000);
+
+  /* Colour zones of its own: the gauge follows. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.zones", NULL);
+  g_assert_true (wait_for (zones_dialog_shown, NULL));
+  {
+    ScZonesDialog *zones = find_zones_dialog ();
+
+    sc_zones_dialog_set (zones, 90, 80);
+    g_assert_false (sc_zones_dialog_is_valid (zones));
+    sc_zones_dialog_set (zones, 60, 85);
+    g_assert_true (sc_zones_dialog_is_valid (zones));
+    sc_zones_dialog_save (zones);
+  }
+  g_assert_true (wait_for (kpi_has_zones, revenue));
+  g_assert_cmpfloat (sc_gauge_get_warn_from (SC_GAUGE (gauge)), ==, 60);
+  g_assert_cmpfloat (sc_gauge_get_good_from (SC_GAUGE (gauge)), ==, 85);
+  g_assert_cmpint (query_int64 (fixture->path, "SELECT CAST(good_from AS INTEGER) FROM kpis "
+                                               "WHERE name = 'Revenue'"), ==, 85);
 
   /* Back to the dashboard, whose tile shows the new value too. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL);

@@ -344,6 +344,8 @@ test_migrate_v1_to_current (StoreFixture  *fixture,
             "DROP INDEX submissions_kpi_date;"
             "CREATE INDEX submissions_kpi_user_date ON submissions (kpi_id, user_id, date);"
             "ALTER TABLE kpis DROP COLUMN previous_value;"
+            "ALTER TABLE kpis DROP COLUMN warn_from;"
+            "ALTER TABLE kpis DROP COLUMN good_from;"
             "PRAGMA user_version = 1;");
 
   store = sc_store_open (fixture->path, &error);
@@ -785,6 +787,47 @@ test_nested_transaction_rollback (StoreFixture  *fixture,
 }
 
 static void
+test_kpi_zones (StoreFixture  *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScKpi) kpi = NULL;
+  gint64 id = add_test_kpi (fixture->store, "NPS", SC_TARGET_TYPE_NUMBER, 50,
+                            SC_DIRECTION_HIGHER_BETTER);
+
+  /* The defaults come from the score bands. */
+  kpi = sc_store_get_kpi (fixture->store, id, &error);
+  g_assert_cmpfloat (sc_kpi_get_warn_from (kpi), ==, 70);
+  g_assert_cmpfloat (sc_kpi_get_good_from (kpi), ==, 95);
+  g_clear_object (&kpi);
+
+  g_assert_true (sc_store_set_kpi_zones (fixture->store, id, 60, 90, &error));
+  g_assert_no_error (error);
+  kpi = sc_store_get_kpi (fixture->store, id, &error);
+  g_assert_cmpfloat (sc_kpi_get_warn_from (kpi), ==, 60);
+  g_assert_cmpfloat (sc_kpi_get_good_from (kpi), ==, 90);
+  g_clear_object (&kpi);
+
+  /* Refused, changing nothing. */
+  g_assert_false (sc_store_set_kpi_zones (fixture->store, id, 90, 60, &error));
+  g_assert_error (error, SC_STORE_ERROR, SC_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sc_store_set_kpi_zones (fixture->store, id, NAN, 90, &error));
+  g_clear_error (&error);
+  g_assert_false (sc_store_set_kpi_zones (fixture->store, 999, 60, 90, &error));
+  g_assert_error (error, SC_STORE_ERROR, SC_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  kpi = sc_store_get_kpi (fixture->store, id, &error);
+  g_assert_cmpfloat (sc_kpi_get_warn_from (kpi), ==, 60);
+  g_clear_object (&kpi);
+
+  /* Both 0: back to the defaults. */
+  g_assert_true (sc_store_set_kpi_zones (fixture->store, id, 0, 0, &error));
+  kpi = sc_store_get_kpi (fixture->store, id, &error);
+  g_assert_cmpfloat (sc_kpi_get_good_from (kpi), ==, 95);
+}
+
+static void
 test_settings (StoreFixture  *fixture,
                gconstpointer  data)
 {
@@ -837,6 +880,7 @@ main (int   argc,
   STORE_TEST ("/core/store/changed-signal", test_changed_signal, OPEN);
   STORE_TEST ("/core/store/external-changes", test_external_changes, OPEN);
   STORE_TEST ("/core/store/nested-transaction-rollback", test_nested_transaction_rollback, OPEN);
+  STORE_TEST ("/core/store/kpi-zones", test_kpi_zones, OPEN);
   STORE_TEST ("/core/store/settings", test_settings, OPEN);
 
   return g_test_run ();

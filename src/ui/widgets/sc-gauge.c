@@ -327,6 +327,8 @@ apply_kpi (ScGauge *self)
   sc_gauge_set_currency (self, sc_kpi_get_currency (kpi));
   sc_gauge_set_direction (self, sc_kpi_get_direction (kpi));
   sc_gauge_set_target (self, sc_kpi_get_target_value (kpi));
+  sc_gauge_set_warn_from (self, sc_kpi_get_warn_from (kpi));
+  sc_gauge_set_good_from (self, sc_kpi_get_good_from (kpi));
   sc_gauge_set_value (self, sc_kpi_get_value (kpi));
 
   /* no_value and last_submitted have no property of their own. */
