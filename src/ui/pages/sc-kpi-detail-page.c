@@ -164,6 +164,8 @@ update_view (ScKpiDetailPage *self)
     }
 
   sc_trend_chart_set_target (self->chart, sc_kpi_get_target_value (kpi));
+  sc_trend_chart_set_warn_from (self->chart, sc_kpi_get_warn_from (kpi));
+  sc_trend_chart_set_good_from (self->chart, sc_kpi_get_good_from (kpi));
   sc_trend_chart_set_direction (self->chart, sc_kpi_get_direction (kpi));
   sc_trend_chart_set_target_type (self->chart, sc_kpi_get_target_type (kpi));
   sc_trend_chart_set_currency (self->chart, sc_kpi_get_currency (kpi));
