@@ -117,6 +117,7 @@ cli_run_input (Fixture    *fixture,
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *stdin_path = NULL;
   CliRun *run = g_new0 (CliRun, 1);
   va_list args;
 
@@ -131,15 +132,22 @@ cli_run_input (Fixture    *fixture,
 
   run->command = g_strjoinv (" ", (char **)argv->pdata);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+  /* Standard input comes from a file: a CLI that exits before reading it
+   * (a usage error) must not make the test fail on a broken pipe. */
+  stdin_path = g_build_filename (fixture->dir, "stdin.txt", NULL);
+  g_file_set_contents (stdin_path, input != NULL ? input : "", -1, &error);
+  g_assert_no_error (error);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_set_environ (launcher, fixture->envp);
+  g_subprocess_launcher_set_stdin_file_path (launcher, stdin_path);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
   g_assert_no_error (error);
 
-  g_subprocess_communicate_utf8 (process, input != NULL ? input : "", NULL, &run->out, &run->err,
-                                 &error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  /* Gone before anyone checks the folder for the secret. */
+  g_unlink (stdin_path);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (process));
   run->status = g_subprocess_get_exit_status (process);
