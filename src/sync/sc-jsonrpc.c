@@ -257,6 +257,49 @@ excerpt (const char *data,
 
 /* Counts [ and { outside strings; anything deeper than the limit, and any
  * unbalanced close, is refused before json-glib recurses into it. */
+/* json-glib 1.6 lets some invalid escapes ("\\o") through as raw
+ * bytes, so a UTF-8 body can still yield strings that are not. Nothing
+ * downstream should ever see those; depth is bounded by check_depth(). */
+static gboolean
+node_is_valid_utf8 (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &member))
+          if (!g_utf8_validate (name, -1, NULL) || !node_is_valid_utf8 (member))
+            return FALSE;
+        return TRUE;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        for (guint i = 0; i < n; i++)
+          if (!node_is_valid_utf8 (json_array_get_element (array, i)))
+            return FALSE;
+        return TRUE;
+      }
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        return g_utf8_validate (json_node_get_string (node), -1, NULL);
+      return TRUE;
+
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
+}
+
 static gboolean
 check_depth (const char *data,
              gsize       length)
@@ -819,6 +862,12 @@ sc_jsonrpc_parse_response (const char  *data,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_propagate_error (error, malformed (_("it is not a JSON object")));
+      return NULL;
+    }
+
+  if (!node_is_valid_utf8 (root))
+    {
+      g_propagate_error (error, malformed (_("it holds text that is not UTF-8")));
       return NULL;
     }
 
