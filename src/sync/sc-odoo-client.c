@@ -484,6 +484,104 @@ call_kw_async (ScOdooClient        *self,
              cancellable, callback, user_data);
 }
 
+/* One ORM call as the signed-in user, kept to be sent again once. */
+typedef struct
+{
+  char       *model;
+  char       *method;
+  JsonArray  *args;
+  JsonObject *kwargs;
+  GError     *expired;
+} KwCall;
+
+static void
+kw_call_free (gpointer data)
+{
+  KwCall *call = data;
+
+  g_clear_pointer (&call->model, g_free);
+  g_clear_pointer (&call->method, g_free);
+  g_clear_pointer (&call->args, json_array_unref);
+  g_clear_pointer (&call->kwargs, json_object_unref);
+  g_clear_error (&call->expired);
+  g_free (call);
+}
+
+static void kw_call_done_cb (GObject      *object,
+                             GAsyncResult *result,
+                             gpointer      user_data);
+
+static void
+kw_call_send (GTask *task)
+{
+  ScOdooClient *self = g_task_get_source_object (task);
+  KwCall *call = g_task_get_task_data (task);
+
+  call_kw_async (self, self->uid, self->secret, call->model, call->method, call->args,
+                 call->kwargs, g_task_get_cancellable (task), kw_call_done_cb, task);
+}
+
+static void
+kw_call_signed_in_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GTask *task = user_data;
+  KwCall *call = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  /* Signed in again: the call that met the expired session goes once more.
+   * If signing in fails, the user sees why the session could not be renewed. */
+  if (sc_odoo_client_login_finish (SC_ODOO_CLIENT (object), result, &error) <= 0)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  g_debug ("Signed in again after an expired session; sending %s.%s once more",
+           call->model, call->method);
+  kw_call_send (task);
+}
+
+static void
+kw_call_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GTask *task = user_data;
+  ScOdooClient *self = SC_ODOO_CLIENT (object);
+  KwCall *call = g_task_get_task_data (task);
+  GError *error = NULL;
+  JsonNode *node;
+
+  node = _sc_odoo_client_rpc_finish (self, result, &error);
+  if (node != NULL)
+    {
+      g_task_return_pointer (task, node, (GDestroyNotify) json_node_unref);
+      g_object_unref (task);
+      return;
+    }
+
+  /* A portal or proxy in front of Odoo may end a session: the server did
+   * nothing, so signing in again and repeating the call is safe. Once. */
+  if (g_error_matches (error, SC_SYNC_ERROR, SC_SYNC_ERROR_SESSION_EXPIRED) &&
+      call->expired == NULL && self->login != NULL && self->secret != NULL)
+    {
+      g_autofree char *login = g_strdup (self->login);
+      g_autofree char *secret = g_strdup (self->secret);
+
+      call->expired = error;
+      sc_odoo_client_login_async (self, login, secret, g_task_get_cancellable (task),
+                                  kw_call_signed_in_cb, task);
+      explicit_bzero (secret, strlen (secret));
+      return;
+    }
+
+  g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
 /* object.execute_kw as the signed-in user, for sc-odoo-client-calls.c. */
 void
 _sc_odoo_client_call_kw_async (ScOdooClient        *self,
@@ -495,9 +593,22 @@ _sc_odoo_client_call_kw_async (ScOdooClient        *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
+  GTask *task;
+  KwCall *call;
+
   g_assert (SC_IS_ODOO_CLIENT (self));
 
-  call_kw_async (self, self->uid, self->secret, model, method, args, kwargs, cancellable, callback, user_data);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, _sc_odoo_client_call_kw_async);
+
+  call = g_new0 (KwCall, 1);
+  call->model = g_strdup (model);
+  call->method = g_strdup (method);
+  call->args = args != NULL ? json_array_ref (args) : NULL;
+  call->kwargs = kwargs != NULL ? json_object_ref (kwargs) : NULL;
+  g_task_set_task_data (task, call, kw_call_free);
+
+  kw_call_send (task);
 }
 
 JsonObject *

@@ -1151,11 +1151,27 @@ test_fault_session_expired (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
+  guint authenticated;
+
   login_admin (fixture);
+  authenticated = sc_fake_odoo_get_request_count (fixture->server, NULL, "authenticate");
+
+  /* Once: the client signs in again by itself and the call goes through. */
   sc_fake_odoo_add_fault (fixture->server, SC_FAKE_ODOO_FAULT_SESSION_EXPIRED, NULL, "execute_kw", 1);
+  g_assert_cmpint (search_count (fixture, "kpi.report", NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sc_fake_odoo_get_request_count (fixture->server, NULL, "authenticate"), ==,
+                    authenticated + 1);
+
+  /* Again right after signing in: the session cannot be renewed, and the
+   * user is told so; nothing loops. */
+  sc_fake_odoo_add_fault (fixture->server, SC_FAKE_ODOO_FAULT_SESSION_EXPIRED, NULL, "execute_kw", 3);
   g_assert_cmpint (search_count (fixture, "kpi.report", NULL, &error), ==, -1);
   g_assert_error (error, SC_SYNC_ERROR, SC_SYNC_ERROR_SESSION_EXPIRED);
   g_assert_cmpint (sc_sync_error_get_odoo_code (error), ==, 100);
+  g_assert_cmpuint (sc_fake_odoo_get_request_count (fixture->server, NULL, "authenticate"), <=,
+                    authenticated + 2);
+  sc_fake_odoo_clear_faults (fixture->server);
   assert_next_call_works (fixture);
 }
 
