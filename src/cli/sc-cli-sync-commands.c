@@ -640,6 +640,11 @@ sc_cli_cmd_sync (ScCliGlobals  *globals,
       json_builder_add_int_value (builder, report->failed);
       json_builder_set_member_name (builder, "conflicts");
       json_builder_add_int_value (builder, report->conflicts);
+      json_builder_set_member_name (builder, "notes");
+      json_builder_begin_array (builder);
+      for (guint i = 0; report->notes != NULL && i < report->notes->len; i++)
+        json_builder_add_string_value (builder, g_ptr_array_index (report->notes, i));
+      json_builder_end_array (builder);
       json_builder_set_member_name (builder, "failed_entries");
       json_builder_begin_array (builder);
       for (guint i = 0; i < newly_failed->len; i++)
@@ -651,11 +656,14 @@ sc_cli_cmd_sync (ScCliGlobals  *globals,
   else
     {
       printf (_("Synced with %s (database %s) as %s.\n"), url, database, login);
-      printf (_("Pulled: %u users, %u report groups, %u KPIs, %u submissions.\n"),
+      printf (_("Pulled: %u users, %u report groups, %u KPIs, %u submissions, %u group scores.\n"),
               report->pulled[SC_SYNC_MODEL_USERS], report->pulled[SC_SYNC_MODEL_GROUPS],
-              report->pulled[SC_SYNC_MODEL_KPIS], report->pulled[SC_SYNC_MODEL_SUBMISSIONS]);
+              report->pulled[SC_SYNC_MODEL_KPIS], report->pulled[SC_SYNC_MODEL_SUBMISSIONS],
+              report->pulled[SC_SYNC_MODEL_GROUP_SUBMISSIONS]);
       printf (_("Deleted locally: %u. Pushed: %u. Failed: %u. Conflicts: %u.\n"),
               report->deleted, report->pushed, report->failed, report->conflicts);
+      for (guint i = 0; report->notes != NULL && i < report->notes->len; i++)
+        printf (_("Note: %s.\n"), (const char *) g_ptr_array_index (report->notes, i));
     }
 
   if (newly_failed->len > 0 || report->failed > 0)

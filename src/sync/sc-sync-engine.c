@@ -60,6 +60,7 @@ static const char * const model_names[SC_SYNC_N_MODELS] = {
   "kpi.report.group",
   "kpi.report",
   "kpi.report.submission",
+  "kpi.report.group.submission",
 };
 
 static const char * const user_fields[] = { "id", "login", "name", "write_date", NULL };
@@ -75,8 +76,28 @@ static const char * const submission_fields[] = {
   "id", "kpi_id", "user_id", "value", "date", "note", "write_date", NULL
 };
 
+static const char * const group_submission_fields[] = {
+  "id", "report_id", "user_id", "value", "date", "note", "write_date", NULL
+};
+
 static const char * const *model_fields[SC_SYNC_N_MODELS] = {
-  user_fields, group_fields, kpi_fields, submission_fields,
+  user_fields, group_fields, kpi_fields, submission_fields, group_submission_fields,
+};
+
+/* Without these a model cannot be mirrored at all; any other field a
+ * server lacks is skipped, and the local value kept (fields_get first). */
+static const char * const user_required[] = { "id", "login", "name", "write_date", NULL };
+static const char * const group_required[] = { "id", "name", "write_date", NULL };
+static const char * const kpi_required[] = { "id", "name", "write_date", NULL };
+static const char * const submission_required[] = {
+  "id", "kpi_id", "value", "date", "write_date", NULL
+};
+static const char * const group_submission_required[] = {
+  "id", "report_id", "value", "date", "write_date", NULL
+};
+
+static const char * const *model_required[SC_SYNC_N_MODELS] = {
+  user_required, group_required, kpi_required, submission_required, group_submission_required,
 };
 
 typedef struct
@@ -159,6 +180,11 @@ typedef struct
 
   GArray       *ids;
   guint         offset;
+
+  /* What fields_get found: the fields to ask for, per model; a model the
+   * server lacks, or lacks essentials of, is skipped (and not reconciled). */
+  GStrv         fields[SC_SYNC_N_MODELS];
+  gboolean      skipped[SC_SYNC_N_MODELS];
 } SyncOp;
 
 static void push_next (GTask *task);
@@ -225,6 +251,8 @@ sync_op_free (SyncOp *op)
   g_free (op->cursor.write_date);
   g_clear_pointer (&op->rows, json_array_unref);
   g_clear_pointer (&op->ids, g_array_unref);
+  for (guint i = 0; i < SC_SYNC_N_MODELS; i++)
+    g_strfreev (op->fields[i]);
   g_free (op);
 }
 
@@ -240,6 +268,16 @@ member_string (JsonObject *object,
     return NULL;
 
   return json_node_get_string (node);
+}
+
+/* Bit @bit of a mask of the fields a row carries: fields a server lacks
+ * are not asked for, and must not overwrite what we have. */
+static gint64
+member_bit (JsonObject *object,
+            const char *name,
+            guint       bit)
+{
+  return json_object_has_member (object, name) ? ((gint64)1 << bit) : 0;
 }
 
 static double
@@ -481,7 +519,8 @@ store_submission_row (ScStore     *store,
 
   sc_time_from_odoo (member_string (row, "date"), &date);
   stmt = _sc_store_prepare (store,
-                            "UPDATE submissions SET value = ?1, note = ?2, date = ?3, "
+                            "UPDATE submissions SET value = ?1, "
+                            "  note = CASE WHEN ?7 THEN ?2 ELSE note END, date = ?3, "
                             "  write_date = ?4, odoo_id = ?5, sync_state = 'synced' WHERE id = ?6",
                             error);
   if (stmt == NULL)
@@ -493,6 +532,7 @@ store_submission_row (ScStore     *store,
   bind_text_or_null (stmt, 4, member_string (row, "write_date"));
   sqlite3_bind_int64 (stmt, 5, member_int (row, "id"));
   sqlite3_bind_int64 (stmt, 6, local_id);
+  sqlite3_bind_int64 (stmt, 7, member_bit (row, "note", 0));
 
   return step (store, stmt, _("Saving the submission"), error);
 }
@@ -804,9 +844,12 @@ upsert_group (ScStore     *store,
 
   if (id > 0)
     stmt = _sc_store_prepare (store,
-                              "UPDATE report_groups SET name = ?2, description = ?3, "
-                              "  group_type = coalesce (?4, 'daily'), department = ?5, write_date = ?6, "
-                              "  sync_state = 'synced' WHERE id = ?7",
+                              "UPDATE report_groups SET name = ?2, "
+                              "  description = CASE WHEN ?8 & 1 THEN ?3 ELSE description END, "
+                              "  group_type = CASE WHEN ?8 & 2 THEN coalesce (?4, 'daily') "
+                              "                    ELSE group_type END, "
+                              "  department = CASE WHEN ?8 & 4 THEN ?5 ELSE department END, "
+                              "  write_date = ?6, sync_state = 'synced' WHERE id = ?7",
                               error);
   else
     stmt = _sc_store_prepare (store,
@@ -824,7 +867,12 @@ upsert_group (ScStore     *store,
   bind_text_or_null (stmt, 5, department);
   bind_text_or_null (stmt, 6, member_string (row, "write_date"));
   if (id > 0)
-    sqlite3_bind_int64 (stmt, 7, id);
+    {
+      sqlite3_bind_int64 (stmt, 7, id);
+      sqlite3_bind_int64 (stmt, 8, member_bit (row, "description", 0) |
+                                   member_bit (row, "group_type", 1) |
+                                   member_bit (row, "department", 2));
+    }
 
   return step (store, stmt, _("Saving the report group"), error);
 }
@@ -905,11 +953,20 @@ upsert_kpi (ScStore     *store,
   /* Server wins for KPI definitions. */
   if (id > 0)
     stmt = _sc_store_prepare (store,
-                              "UPDATE kpis SET odoo_id = ?1, name = ?2, group_id = ?3, kpi_type = ?4, "
-                              "  target_type = ?5, target_value = ?6, priority = ?7, direction = ?8, "
-                              "  value = ?9, report_type = ?10, department = ?11, note = ?12, "
-                              "  formula = ?13, source_domain = ?14, write_date = ?15, "
-                              "  sync_state = 'synced' WHERE id = ?16",
+                              "UPDATE kpis SET odoo_id = ?1, name = ?2, "
+                              "  group_id = CASE WHEN ?17 & 1 THEN ?3 ELSE group_id END, "
+                              "  kpi_type = CASE WHEN ?17 & 2 THEN ?4 ELSE kpi_type END, "
+                              "  target_type = CASE WHEN ?17 & 4 THEN ?5 ELSE target_type END, "
+                              "  target_value = CASE WHEN ?17 & 8 THEN ?6 ELSE target_value END, "
+                              "  priority = CASE WHEN ?17 & 16 THEN ?7 ELSE priority END, "
+                              "  direction = CASE WHEN ?17 & 32 THEN ?8 ELSE direction END, "
+                              "  value = CASE WHEN ?17 & 64 THEN ?9 ELSE value END, "
+                              "  report_type = CASE WHEN ?17 & 128 THEN ?10 ELSE report_type END, "
+                              "  department = CASE WHEN ?17 & 256 THEN ?11 ELSE department END, "
+                              "  note = CASE WHEN ?17 & 512 THEN ?12 ELSE note END, "
+                              "  formula = CASE WHEN ?17 & 1024 THEN ?13 ELSE formula END, "
+                              "  source_domain = CASE WHEN ?17 & 2048 THEN ?14 ELSE source_domain END, "
+                              "  write_date = ?15, sync_state = 'synced' WHERE id = ?16",
                               error);
   else
     stmt = _sc_store_prepare (store,
@@ -946,7 +1003,21 @@ upsert_kpi (ScStore     *store,
   bind_text_or_null (stmt, 14, member_string (row, "source_domain"));
   bind_text_or_null (stmt, 15, member_string (row, "write_date"));
   if (id > 0)
-    sqlite3_bind_int64 (stmt, 16, id);
+    {
+      sqlite3_bind_int64 (stmt, 16, id);
+      sqlite3_bind_int64 (stmt, 17, member_bit (row, "report_id", 0) |
+                                    member_bit (row, "kpi_type", 1) |
+                                    member_bit (row, "target_type", 2) |
+                                    member_bit (row, "target_value", 3) |
+                                    member_bit (row, "priority_weight", 4) |
+                                    member_bit (row, "kpi_direction", 5) |
+                                    member_bit (row, "value", 6) |
+                                    member_bit (row, "report_type", 7) |
+                                    member_bit (row, "department", 8) |
+                                    member_bit (row, "note", 9) |
+                                    member_bit (row, "formula_field", 10) |
+                                    member_bit (row, "source_domain", 11));
+    }
   if (!step (store, stmt, _("Saving the KPI"), error))
     return FALSE;
 
@@ -1065,6 +1136,58 @@ upsert_submission (ScStore     *store,
   return store_submission_row (store, id, row, error);
 }
 
+/* The daily history of group scores is the server's alone: no local edits. */
+static gboolean
+upsert_group_submission (ScStore     *store,
+                         JsonObject  *row,
+                         GError     **error)
+{
+  const char *group_name = NULL;
+  gint64 group_odoo_id = member_many2one (row, "report_id", &group_name);
+  gint64 user_odoo_id = member_many2one (row, "user_id", NULL);
+  gint64 group_id, user_id = 0, date = 0;
+  g_autofree char *note = NULL;
+  sqlite3_stmt *stmt;
+
+  if (group_odoo_id <= 0)
+    return TRUE;
+  if ((group_id = ensure_group (store, group_odoo_id, group_name, error)) < 0)
+    return FALSE;
+  if (user_odoo_id > 0 &&
+      (user_id = lookup_id (store, "SELECT id FROM users WHERE odoo_id = ?", user_odoo_id, error)) < 0)
+    return FALSE;
+
+  sc_time_from_odoo (member_string (row, "date"), &date);
+  note = g_strdup (member_string (row, "note"));
+
+  stmt = _sc_store_prepare (store,
+                            "INSERT INTO group_submissions (odoo_id, group_id, user_id, value, date, "
+                            "  note, write_date, sync_state) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'synced') "
+                            "ON CONFLICT (odoo_id) WHERE odoo_id IS NOT NULL DO UPDATE SET "
+                            "  group_id = excluded.group_id, user_id = excluded.user_id, "
+                            "  value = excluded.value, date = excluded.date, "
+                            "  note = CASE WHEN ?8 THEN excluded.note ELSE note END, "
+                            "  write_date = excluded.write_date, sync_state = 'synced'",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, member_int (row, "id"));
+  sqlite3_bind_int64 (stmt, 2, group_id);
+  if (user_id > 0)
+    sqlite3_bind_int64 (stmt, 3, user_id);
+  else
+    sqlite3_bind_null (stmt, 3);
+  sqlite3_bind_double (stmt, 4, member_double (row, "value"));
+  sqlite3_bind_int64 (stmt, 5, date);
+  bind_text_or_null (stmt, 6, note);
+  bind_text_or_null (stmt, 7, member_string (row, "write_date"));
+  sqlite3_bind_int64 (stmt, 8, member_bit (row, "note", 0));
+
+  return step (store, stmt, _("Saving the group score history"), error);
+}
+
 static gpointer
 apply_page_job (ScStore       *store,
                 gpointer       data,
@@ -1076,7 +1199,7 @@ apply_page_job (ScStore       *store,
   guint n_rows = page->rows ? json_array_get_length (page->rows) : 0;
   static const ScStoreChange changes[] = {
     SC_STORE_CHANGE_USERS, SC_STORE_CHANGE_GROUPS, SC_STORE_CHANGE_KPIS,
-    SC_STORE_CHANGE_SUBMISSIONS | SC_STORE_CHANGE_KPIS,
+    SC_STORE_CHANGE_SUBMISSIONS | SC_STORE_CHANGE_KPIS, SC_STORE_CHANGE_GROUPS,
   };
   GHashTableIter iter;
   gpointer key;
@@ -1107,6 +1230,9 @@ apply_page_job (ScStore       *store,
           break;
         case SC_SYNC_MODEL_SUBMISSIONS:
           ok = upsert_submission (store, row, touched_kpis, error);
+          break;
+        case SC_SYNC_MODEL_GROUP_SUBMISSIONS:
+          ok = upsert_group_submission (store, row, error);
           break;
         case SC_SYNC_N_MODELS:
         default:
@@ -1187,6 +1313,8 @@ reconcile_job (ScStore       *store,
     "  AND odoo_id NOT IN (SELECT id FROM temp.sc_sync_ids) "
     "  AND id NOT IN (SELECT record_id FROM outbox WHERE model = 'kpi.report.submission' "
     "                 AND record_id IS NOT NULL)",
+    "DELETE FROM group_submissions WHERE odoo_id IS NOT NULL AND sync_state = 'synced' "
+    "  AND odoo_id NOT IN (SELECT id FROM temp.sc_sync_ids)",
   };
   sqlite3_stmt *stmt;
   guint deleted;
@@ -1672,8 +1800,8 @@ next_model (GTask *task)
       return;
     }
 
-  /* Submissions first, so the KPIs and groups they held can go too. */
-  op->model = SC_SYNC_MODEL_SUBMISSIONS;
+  /* Histories first, so the KPIs and groups they held can go too. */
+  op->model = SC_SYNC_N_MODELS - 1;
   reconcile_model (task);
 }
 
@@ -1822,7 +1950,7 @@ page_read_cb (GObject      *object,
     {
       JsonObject *row = json_array_get_object_element (op->rows, i);
 
-      if (op->model == SC_SYNC_MODEL_SUBMISSIONS)
+      if (op->model == SC_SYNC_MODEL_SUBMISSIONS || op->model == SC_SYNC_MODEL_GROUP_SUBMISSIONS)
         add_unique (wanted, seen, member_many2one (row, "user_id", NULL));
       else if (op->model == SC_SYNC_MODEL_KPIS)
         {
@@ -1891,7 +2019,7 @@ fetch_page (GTask *task)
 
   domain = model_domain (task);
   sc_odoo_client_search_read_async (self->client, model_names[op->model], domain,
-                                    model_fields[op->model], self->page_size, 0,
+                                    (const char * const *)op->fields[op->model], self->page_size, 0,
                                     "write_date asc, id asc", g_task_get_cancellable (task),
                                     page_read_cb, task);
 }
@@ -1994,16 +2122,21 @@ known_users_cb (GObject      *object,
 }
 
 static void
-pull_model (GTask *task)
+add_note (SyncOp     *op,
+          char       *note)
+{
+  if (op->report->notes == NULL)
+    op->report->notes = g_ptr_array_new_with_free_func (g_free);
+
+  g_debug ("%s", note);
+  g_ptr_array_add (op->report->notes, note);
+}
+
+static void
+pull_model_fields_known (GTask *task)
 {
   ScSyncEngine *self = engine_of (task);
   SyncOp *op = op_of (task);
-
-  if (g_task_return_error_if_cancelled (task))
-    {
-      g_object_unref (task);
-      return;
-    }
 
   if (op->model == SC_SYNC_MODEL_USERS)
     {
@@ -2016,9 +2149,101 @@ pull_model (GTask *task)
   load_cursor (task);
 }
 
+static void
+fields_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GTask *task = user_data;
+  SyncOp *op = op_of (task);
+  const char *model = model_names[op->model];
+  g_autoptr(JsonObject) fields = NULL;
+  g_autoptr(GStrvBuilder) wanted = g_strv_builder_new ();
+  g_autoptr(GString) missing = g_string_new (NULL);
+  GError *error = NULL;
+
+  fields = sc_odoo_client_fields_get_finish (SC_ODOO_CLIENT (object), result, &error);
+  if (fields == NULL)
+    {
+      /* An addon too old for this model: the rest still syncs. */
+      if (g_error_matches (error, SC_SYNC_ERROR, SC_SYNC_ERROR_UNKNOWN_MODEL))
+        {
+          add_note (op, g_strdup_printf (_("The server has no “%s”, so it was skipped"), model));
+          op->skipped[op->model] = TRUE;
+          g_error_free (error);
+          next_model (task);
+          return;
+        }
+
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  for (const char * const *required = model_required[op->model]; *required; required++)
+    if (!json_object_has_member (fields, *required))
+      {
+        add_note (op, g_strdup_printf (_("The server’s “%s” has no field “%s”, so it was skipped"),
+                                       model, *required));
+        op->skipped[op->model] = TRUE;
+        next_model (task);
+        return;
+      }
+
+  for (const char * const *field = model_fields[op->model]; *field; field++)
+    {
+      if (json_object_has_member (fields, *field))
+        g_strv_builder_add (wanted, *field);
+      else
+        g_string_append_printf (missing, "%s“%s”", missing->len ? ", " : "", *field);
+    }
+
+  if (missing->len > 0)
+    add_note (op, g_strdup_printf (_("The server’s “%s” lacks %s: kept as they are here"),
+                                   model, missing->str));
+
+  g_strfreev (op->fields[op->model]);
+  op->fields[op->model] = g_strv_builder_end (wanted);
+  pull_model_fields_known (task);
+}
+
+static void
+pull_model (GTask *task)
+{
+  ScSyncEngine *self = engine_of (task);
+  SyncOp *op = op_of (task);
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+
+  /* fields_get first: a server whose addon lacks a field still syncs. */
+  sc_odoo_client_fields_get_async (self->client, model_names[op->model],
+                                   g_task_get_cancellable (task), fields_cb, task);
+}
+
 /* Reconcile */
 
 static void search_ids (GTask *task);
+
+/* Users are not reconciled: they outlive what refers to them. */
+static void
+reconcile_next (GTask *task)
+{
+  SyncOp *op = op_of (task);
+
+  if (op->model == SC_SYNC_MODEL_GROUPS)
+    {
+      g_task_return_pointer (task, g_steal_pointer (&op->report), (GDestroyNotify)sc_sync_report_free);
+      g_object_unref (task);
+      return;
+    }
+
+  op->model--;
+  reconcile_model (task);
+}
 
 static void
 reconciled_cb (GObject      *object,
@@ -2039,16 +2264,7 @@ reconciled_cb (GObject      *object,
     }
 
   op->report->deleted += GPOINTER_TO_UINT (deleted) - 1;
-
-  if (op->model == SC_SYNC_MODEL_GROUPS)
-    {
-      g_task_return_pointer (task, g_steal_pointer (&op->report), (GDestroyNotify)sc_sync_report_free);
-      g_object_unref (task);
-      return;
-    }
-
-  op->model--;
-  reconcile_model (task);
+  reconcile_next (task);
 }
 
 static void
@@ -2132,6 +2348,13 @@ reconcile_model (GTask *task)
       return;
     }
 
+  /* Nothing of a model we skipped may go: we never saw its ids. */
+  if (op->skipped[op->model])
+    {
+      reconcile_next (task);
+      return;
+    }
+
   g_clear_pointer (&op->ids, g_array_unref);
   op->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   op->offset = 0;
@@ -2204,6 +2427,7 @@ sc_sync_model_name (ScSyncModel model)
 void
 sc_sync_report_free (ScSyncReport *report)
 {
+  g_clear_pointer (&report->notes, g_ptr_array_unref);
   g_free (report);
 }
 

@@ -25,6 +25,7 @@ typedef enum
   SC_SYNC_MODEL_GROUPS,
   SC_SYNC_MODEL_KPIS,
   SC_SYNC_MODEL_SUBMISSIONS,
+  SC_SYNC_MODEL_GROUP_SUBMISSIONS,
   SC_SYNC_N_MODELS,
 } ScSyncModel;
 
@@ -35,6 +36,8 @@ typedef enum
  * @pushed: outbox entries the server accepted
  * @failed: outbox entries the server refused (now marked failed)
  * @conflicts: conflicts resolved by a rule (see the sync_conflicts table)
+ * @notes: (element-type utf8): what this server lacks and the sync therefore
+ *   skipped (a field of an older addon, a model), as sentences for the user
  *
  * What one sync did.
  */
@@ -45,6 +48,7 @@ typedef struct
   guint  pushed;
   guint  failed;
   guint  conflicts;
+  GPtrArray *notes;
 } ScSyncReport;
 
 #define SC_TYPE_SYNC_ENGINE (sc_sync_engine_get_type ())

@@ -91,6 +91,11 @@ JsonNode   *fake_store_session_info  (FakeStore   *store,
 void        fake_store_set_addon_installed (FakeStore *store,
                                       gboolean     installed);
 gboolean    fake_store_get_addon_installed (FakeStore *store);
+gboolean    fake_store_remove_field        (FakeStore  *store,
+                                            const char *model,
+                                            const char *field);
+gboolean    fake_store_remove_model        (FakeStore  *store,
+                                            const char *model);
 void        fake_store_set_clock     (FakeStore   *store,
                                       gint64       unix_utc,
                                       guint        step);

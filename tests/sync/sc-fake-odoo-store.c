@@ -413,7 +413,7 @@ store_lookup_model (FakeStore  *store,
   if (name == NULL || !(model = g_hash_table_lookup (store->models, name)))
     return NULL;
 
-  if (model->addon && !store->addon_installed)
+  if ((model->addon && !store->addon_installed) || model->removed)
     return NULL;
 
   return model;
@@ -1795,7 +1795,7 @@ apply_values (Req         *req,
       Slot *slot;
       Slot before = { SLOT_EMPTY, };
 
-      if (field == NULL)
+      if (field == NULL || field->removed)
         {
           g_set_error (error, FAKE_ODOO_ERROR, FAKE_EXC_VALUE, "Invalid field '%s' on model '%s'",
                        name, model->name);
@@ -2302,7 +2302,7 @@ resolve_fields (FakeModel   *model,
         {
           FakeField *field = g_ptr_array_index (model->fields, i);
 
-          if (!g_str_equal (field->name, "id"))
+          if (!g_str_equal (field->name, "id") && !field->removed)
             g_ptr_array_add (fields, field);
         }
       *out = g_steal_pointer (&fields);
@@ -2323,7 +2323,7 @@ resolve_fields (FakeModel   *model,
       JsonNode *name = json_array_get_element (names, i);
       FakeField *field = node_is (name, G_TYPE_STRING) ? model_lookup_field (model, json_node_get_string (name)) : NULL;
 
-      if (field == NULL)
+      if (field == NULL || field->removed)
         {
           g_autofree char *repr = fake_py_repr (name);
 
@@ -2671,6 +2671,9 @@ method_fields_get (Req         *req,
       const char *name;
       JsonNode *node;
       gboolean first_attribute = TRUE;
+
+      if (field->removed)
+        continue;
 
       if (bound[0] != NULL && JSON_NODE_HOLDS_ARRAY (bound[0]) &&
           json_array_get_length (json_node_get_array (bound[0])) > 0)
@@ -3205,6 +3208,41 @@ fake_store_set_addon_installed (FakeStore *store,
 {
   store->addon_installed = installed;
   bump (store);
+}
+
+/* An older kpi_tracking: the field is gone from fields_get, from reads of
+ * all fields, and asking for it is Odoo's "Invalid field". */
+gboolean
+fake_store_remove_field (FakeStore  *store,
+                         const char *model_name,
+                         const char *field_name)
+{
+  FakeModel *model = g_hash_table_lookup (store->models, model_name);
+  FakeField *field;
+
+  if (model == NULL || !(field = g_hash_table_lookup (model->fields_by_name, field_name)))
+    return FALSE;
+
+  /* Still there inside, for the addon's own rules; gone from the API. */
+  field->removed = TRUE;
+  bump (store);
+
+  return TRUE;
+}
+
+gboolean
+fake_store_remove_model (FakeStore  *store,
+                         const char *model_name)
+{
+  FakeModel *model = g_hash_table_lookup (store->models, model_name);
+
+  if (model == NULL)
+    return FALSE;
+
+  model->removed = TRUE;
+  bump (store);
+
+  return TRUE;
 }
 
 gboolean

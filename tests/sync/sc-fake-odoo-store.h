@@ -96,6 +96,7 @@ struct _FakeField
   gboolean     recomputed;  /* stored, but kept up to date by the addon's rules */
   const char  *related;     /* the comodel field a related field copies */
   const char  *related_via; /* the many2one it goes through */
+  gboolean     removed;     /* an older addon without it */
 };
 
 #define PERM_READ   1
@@ -115,6 +116,7 @@ struct _FakeModel
   gint64       next_id;
   guint8       perms[4];    /* by ScFakeOdooRole */
   gboolean     addon;       /* part of kpi_tracking */
+  gboolean     removed;     /* an older addon without it */
 };
 
 typedef struct

@@ -1681,6 +1681,48 @@ sc_fake_odoo_set_addon_installed (ScFakeOdoo *self,
 }
 
 /**
+ * sc_fake_odoo_remove_field:
+ * @self: a #ScFakeOdoo
+ * @model: a model's technical name
+ * @field: one of its fields
+ *
+ * Plays an older kpi_tracking without @field: fields_get no longer lists
+ * it, and asking for it is Odoo's ValueError "Invalid field".
+ */
+void
+sc_fake_odoo_remove_field (ScFakeOdoo *self,
+                           const char *model,
+                           const char *field)
+{
+  g_return_if_fail (SC_IS_FAKE_ODOO (self));
+
+  g_rec_mutex_lock (&self->lock);
+  if (!fake_store_remove_field (self->store, model, field))
+    g_critical ("The fake Odoo has no field %s.%s", model, field);
+  g_rec_mutex_unlock (&self->lock);
+}
+
+/**
+ * sc_fake_odoo_remove_model:
+ * @self: a #ScFakeOdoo
+ * @model: a model's technical name
+ *
+ * Plays an older kpi_tracking without @model: every call on it is
+ * "Object … doesn't exist" (transcript 28).
+ */
+void
+sc_fake_odoo_remove_model (ScFakeOdoo *self,
+                           const char *model)
+{
+  g_return_if_fail (SC_IS_FAKE_ODOO (self));
+
+  g_rec_mutex_lock (&self->lock);
+  if (!fake_store_remove_model (self->store, model))
+    g_critical ("The fake Odoo has no model %s", model);
+  g_rec_mutex_unlock (&self->lock);
+}
+
+/**
  * sc_fake_odoo_set_list_databases:
  * @self: a #ScFakeOdoo
  * @enabled: %FALSE to play a server with list_db = False

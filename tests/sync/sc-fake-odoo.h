@@ -156,6 +156,11 @@ gint64      sc_fake_odoo_get_clock          (ScFakeOdoo            *self);
 /* Behaviour */
 void        sc_fake_odoo_set_server_version (ScFakeOdoo            *self,
                                              const char            *version);
+void        sc_fake_odoo_remove_field       (ScFakeOdoo            *self,
+                                             const char            *model,
+                                             const char            *field);
+void        sc_fake_odoo_remove_model       (ScFakeOdoo            *self,
+                                             const char            *model);
 void        sc_fake_odoo_set_addon_installed (ScFakeOdoo           *self,
                                              gboolean               installed);
 void        sc_fake_odoo_set_list_databases (ScFakeOdoo            *self,

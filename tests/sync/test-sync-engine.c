@@ -648,8 +648,14 @@ static void
 test_network_fault (Fixture       *fixture,
                     gconstpointer  data)
 {
-  static const ScFakeOdooFault faults[] = { SC_FAKE_ODOO_FAULT_HTTP_502, SC_FAKE_ODOO_FAULT_DROP_BEFORE };
+  static const ScFakeOdooFault faults[] = {
+    SC_FAKE_ODOO_FAULT_HTTP_502, SC_FAKE_ODOO_FAULT_HTTP_500, SC_FAKE_ODOO_FAULT_DROP_BEFORE,
+    SC_FAKE_ODOO_FAULT_TRUNCATED_JSON, SC_FAKE_ODOO_FAULT_MALFORMED_JSON,
+  };
+  static const gint64 kpis[] = { 2, 3, 4, 5, 1 };
   g_autoptr(ScSyncReport) first = sync_ok (fixture);
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (kpis) == G_N_ELEMENTS (faults));
 
   for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
     {
@@ -657,20 +663,40 @@ test_network_fault (Fixture       *fixture,
       g_autoptr(ScSyncReport) report = NULL;
       g_autoptr(GError) error = NULL;
 
-      submit (fixture, 2 + i, SC_FAKE_ODOO_SALES_UID, 70, 9, "fault");
+      submit (fixture, kpis[i], SC_FAKE_ODOO_SALES_UID, 70, 9, "fault");
       sc_fake_odoo_add_fault (fixture->server, faults[i], "kpi.report.submission", "create", 1);
       failed = sync_with (fixture->engine, &error);
       g_assert_null (failed);
       g_assert_true (g_error_matches (error, SC_SYNC_ERROR, SC_SYNC_ERROR_SERVER) ||
-                     g_error_matches (error, SC_SYNC_ERROR, SC_SYNC_ERROR_NETWORK));
+                     g_error_matches (error, SC_SYNC_ERROR, SC_SYNC_ERROR_NETWORK) ||
+                     g_error_matches (error, SC_SYNC_ERROR, SC_SYNC_ERROR_MALFORMED));
+      g_assert_cmpstr (error->message, !=, "");
+      /* Nothing is lost: the change waits; a broken answer may follow a
+       * commit, so the server holds at most the one row. */
       g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM outbox WHERE state = 'pending'"), ==, 1);
-      g_assert_cmpuint (server_same_day (fixture, 2 + i, SC_FAKE_ODOO_SALES_UID), ==, 0);
+      g_assert_cmpuint (server_same_day (fixture, kpis[i], SC_FAKE_ODOO_SALES_UID), <=, 1);
 
+      /* The next sync succeeds, and never makes a second row. */
       report = sync_ok (fixture);
       g_assert_cmpuint (report->pushed, ==, 1);
-      g_assert_cmpuint (server_same_day (fixture, 2 + i, SC_FAKE_ODOO_SALES_UID), ==, 1);
+      g_assert_cmpuint (server_same_day (fixture, kpis[i], SC_FAKE_ODOO_SALES_UID), ==, 1);
       g_assert_cmpint (sc_store_count_outbox (fixture->store), ==, 0);
     }
+}
+
+static void
+test_session_expired (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(ScSyncReport) report = NULL;
+
+  /* A portal in front of Odoo ends the session mid-pull: signed in again,
+   * the sync goes on without the user noticing. */
+  sc_fake_odoo_add_fault (fixture->server, SC_FAKE_ODOO_FAULT_SESSION_EXPIRED, "kpi.report.submission",
+                          "search_read", 1);
+  report = sync_ok (fixture);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM submissions"), ==,
+                   sc_fake_odoo_count_records (fixture->server, "kpi.report.submission", NULL));
 }
 
 static void
@@ -741,6 +767,107 @@ test_conflict_server_later (Fixture       *fixture,
   conflict_case (fixture, TRUE);
 }
 
+static gboolean
+report_notes_mention (ScSyncReport *report,
+                      const char   *text)
+{
+  for (guint i = 0; report->notes != NULL && i < report->notes->len; i++)
+    if (strstr (g_ptr_array_index (report->notes, i), text) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_group_history (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(ScSyncReport) first = sync_ok (fixture);
+  g_autoptr(ScSyncReport) second = NULL;
+  g_autoptr(ScSyncReport) third = NULL;
+  guint on_server;
+  gint64 odoo_id;
+
+  /* The KPI's refresh button makes the addon write its group's daily score. */
+  {
+    g_autoptr(JsonArray) args = parse_array ("[[2]]");
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(JsonNode) node = NULL;
+    g_autoptr(GError) error = NULL;
+
+    sc_odoo_client_execute_kw_async (fixture->client, "kpi.report", "action_manual_refresh_kpi",
+                                     args, NULL, NULL, store_result_cb, &result);
+    node = sc_odoo_client_execute_kw_finish (fixture->client, await_result (&result), &error);
+    g_assert_no_error (error);
+  }
+  second = sync_ok (fixture);
+  on_server = sc_fake_odoo_count_records (fixture->server, "kpi.report.group.submission", NULL);
+  g_assert_cmpuint (on_server, >, 0);
+  g_assert_cmpuint (second->pulled[SC_SYNC_MODEL_GROUP_SUBMISSIONS], ==, on_server);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM group_submissions"), ==, on_server);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM group_submissions g "
+                                       "JOIN report_groups r ON r.id = g.group_id "
+                                       "WHERE r.odoo_id IS NOT NULL AND g.value > 0 "
+                                       "AND g.date > 0 AND g.user_id IS NOT NULL"), ==, on_server);
+
+  /* Gone from the server, gone here. */
+  odoo_id = query_int (fixture, "SELECT odoo_id FROM group_submissions LIMIT 1");
+  g_assert_true (sc_fake_odoo_delete_record (fixture->server, "kpi.report.group.submission", odoo_id));
+  third = sync_ok (fixture);
+  g_assert_cmpuint (third->deleted, ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM group_submissions"), ==, on_server - 1);
+}
+
+static void
+test_missing_field (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(ScSyncReport) first = sync_ok (fixture);
+  g_autoptr(ScSyncReport) second = NULL;
+  g_autoptr(JsonObject) target = parse_object ("{\"target_value\": 55}");
+  g_autoptr(ScKpi) kpi = NULL;
+  g_autofree char *sql = NULL;
+
+  /* A choice made here that this server cannot hold any more... */
+  sql = g_strdup_printf ("UPDATE kpis SET priority = 5 WHERE id = %" G_GINT64_FORMAT,
+                         local_kpi (fixture, 2));
+  g_assert_true (_sc_store_exec (fixture->store, sql, NULL));
+
+  /* ...on an addon without priority_weight: the rest still syncs. */
+  sc_fake_odoo_remove_field (fixture->server, "kpi.report", "priority_weight");
+  g_assert_true (sc_fake_odoo_edit_record (fixture->server, "kpi.report", 2, target, NULL));
+  second = sync_ok (fixture);
+  g_assert_cmpuint (second->pulled[SC_SYNC_MODEL_KPIS], ==, 1);
+  g_assert_true (report_notes_mention (second, "priority_weight"));
+  g_assert_false (report_notes_mention (second, "kpi.report.submission"));
+
+  kpi = sc_store_get_kpi (fixture->store, local_kpi (fixture, 2), NULL);
+  g_assert_cmpfloat (sc_kpi_get_target_value (kpi), ==, 55.0);
+  g_assert_cmpint (sc_kpi_get_priority (kpi), ==, 5);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM kpis"), ==, 7);
+}
+
+static void
+test_missing_model (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(ScSyncReport) report = NULL;
+
+  sc_fake_odoo_remove_model (fixture->server, "kpi.report.group.submission");
+  report = sync_ok (fixture);
+  g_assert_true (report_notes_mention (report, "kpi.report.group.submission"));
+  g_assert_cmpuint (report->pulled[SC_SYNC_MODEL_KPIS], ==, 7);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM submissions"), ==,
+                   sc_fake_odoo_count_records (fixture->server, "kpi.report.submission", NULL));
+
+  /* A server missing what makes a model: skipped, never the whole sync. */
+  sc_fake_odoo_remove_field (fixture->server, "kpi.report.group", "name");
+  g_clear_pointer (&report, sc_sync_report_free);
+  report = sync_ok (fixture);
+  g_assert_true (report_notes_mention (report, "“name”"));
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM report_groups"), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -757,6 +884,9 @@ main (int   argc,
   ADD ("pull/paging", test_paging_resume);
   ADD ("pull/target-change", test_target_change);
   ADD ("pull/deletion", test_deletion);
+  ADD ("pull/group-history", test_group_history);
+  ADD ("pull/missing-field", test_missing_field);
+  ADD ("pull/missing-model", test_missing_model);
   ADD ("push/create", test_push_create);
   ADD ("push/admin-upsert", test_push_admin_upsert);
   ADD ("push/lost-response", test_push_lost_response);
@@ -764,6 +894,7 @@ main (int   argc,
   ADD ("push/kpi-user", test_push_kpi_user);
   ADD ("push/validation", test_push_validation);
   ADD ("push/network-fault", test_network_fault);
+  ADD ("pull/session-expired", test_session_expired);
   ADD ("conflict/local-later", test_conflict_local_later);
   ADD ("conflict/server-later", test_conflict_server_later);
 #undef ADD
