@@ -184,6 +184,7 @@ void        sc_fake_odoo_set_request_hook   (ScFakeOdoo            *self,
 guint       sc_fake_odoo_get_request_count  (ScFakeOdoo            *self,
                                              const char            *service,
                                              const char            *method);
+guint       sc_fake_odoo_get_connection_count (ScFakeOdoo          *self);
 guint       sc_fake_odoo_get_call_count     (ScFakeOdoo            *self,
                                              const char            *model,
                                              const char            *method);
