@@ -24,6 +24,7 @@ struct _ScOdooClient
 
   SoupSession  *session;
   guint         timeout;
+  guint         in_flight;    /* requests sent and not yet answered */
   char         *pinned;
   char         *lang;
   char         *tz;

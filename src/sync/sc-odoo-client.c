@@ -348,6 +348,7 @@ rpc_send_cb (GObject      *object,
   g_autoptr(GBytes) body = NULL;
 
   g_signal_handlers_disconnect_by_func (rpc->message, on_message_accept_certificate_cb, task);
+  self->in_flight--;
 
   body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
   if (body == NULL)
@@ -375,6 +376,30 @@ rpc_send_cb (GObject      *object,
     g_task_run_in_thread (task, parse_in_thread);
   else
     parse_in_thread (task, self, rpc, g_task_get_cancellable (task));
+}
+
+/* libsoup sends a request on a kept-alive connection only when it may send
+ * it twice (the server may have closed that connection meanwhile). Reads
+ * may; a create or write must not: those take a fresh connection, and a
+ * lost answer is settled by the sync engine's idempotency key instead. */
+static gboolean
+is_idempotent (const char *service,
+               const char *method,
+               JsonArray  *args)
+{
+  static const char * const reads[] = {
+    "search_read", "read", "search", "search_count", "fields_get", NULL
+  };
+
+  if (!g_str_equal (service, "object"))
+    return TRUE;
+
+  if (!g_str_equal (method, "execute_kw") || json_array_get_length (args) < 5)
+    return FALSE;
+
+  method = json_node_get_string (json_array_get_element (args, 4));
+
+  return method != NULL && g_strv_contains (reads, method);
 }
 
 /* The transport: one call of /jsonrpc. @secret is what to mask in errors
@@ -422,6 +447,9 @@ rpc_async (ScOdooClient        *self,
       return;
     }
 
+  if (is_idempotent (service, method, args))
+    soup_message_add_flags (rpc->message, SOUP_MESSAGE_IDEMPOTENT);
+
   params = sc_jsonrpc_build_params (service, method, args);
   request = sc_jsonrpc_build_request (params, rpc->id);
   soup_message_set_request_body_from_bytes (rpc->message, "application/json", request);
@@ -430,6 +458,7 @@ rpc_async (ScOdooClient        *self,
 
   g_debug ("→ %s (id %" G_GINT64_FORMAT ") to %s", rpc->what, rpc->id, self->display_url);
 
+  self->in_flight++;
   soup_session_send_and_read_async (self->session, rpc->message, G_PRIORITY_DEFAULT,
                                     cancellable, rpc_send_cb, g_object_ref (task));
 }
@@ -1315,6 +1344,11 @@ sc_odoo_client_set_timeout (ScOdooClient *self,
 
   self->timeout = seconds;
   soup_session_set_timeout (self->session, seconds);
+
+  /* A connection keeps the timeout it was opened with: close the idle
+   * ones, so the next call already waits no longer than this. */
+  if (self->in_flight == 0)
+    soup_session_abort (self->session);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
 }
 

@@ -1224,6 +1224,24 @@ test_gzip (Fixture       *fixture,
   g_assert_true (accepts_gzip);
 }
 
+static void
+test_keep_alive (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  /* A sync is many small calls: one connection carries them all. */
+  login_admin (fixture);
+  before = sc_fake_odoo_get_connection_count (fixture->server);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_assert_cmpint (search_count (fixture, "kpi.report", NULL, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (sc_fake_odoo_get_connection_count (fixture->server), ==, MAX (before, 1));
+}
+
 /* Cancellation */
 
 static gboolean
@@ -1507,6 +1525,7 @@ main (int   argc,
   ADD ("fault/session-expired", test_fault_session_expired);
   ADD ("fault/unreachable", test_unreachable);
   ADD ("gzip", test_gzip);
+  ADD ("keep-alive", test_keep_alive);
   ADD ("cancel", test_cancel);
   ADD ("secret/never-shown", test_secret_never_shown);
 #undef ADD
