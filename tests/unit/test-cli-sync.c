@@ -11,7 +11,10 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/wait.h>
+
+#include <sqlite3.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -625,6 +628,214 @@ test_sync_refused (Fixture       *fixture,
   assert_status (again, 0);
 }
 
+/* kill -9 */
+
+#define KILL_DEADLINE_SECONDS 60
+
+/* `scorecard-cli sync`, left running for the test to kill. */
+static GSubprocess *
+cli_spawn_sync (Fixture *fixture)
+{
+  const char *argv[] = { cli_path, "--store", fixture->store, "sync", NULL };
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_set_environ (launcher, fixture->envp);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+
+  return process;
+}
+
+/* Read-only, as another program would look: never the CLI's connection. */
+static gint64
+store_int (Fixture    *fixture,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  if (sqlite3_open_v2 (fixture->store, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_busy_timeout (db, 5000) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+typedef gboolean (*KillWhen) (Fixture *fixture,
+                              gpointer data);
+
+/* Runs a sync and kills it with SIGKILL once @when says so. Fails the test
+ * if the sync ends by itself first: the moment was missed. */
+static void
+kill_sync_when (Fixture  *fixture,
+                KillWhen  when,
+                gpointer  data)
+{
+  g_autoptr(GSubprocess) process = cli_spawn_sync (fixture);
+  gint64 deadline = g_get_monotonic_time () + KILL_DEADLINE_SECONDS * G_USEC_PER_SEC;
+  g_autoptr(GError) error = NULL;
+
+  while (!when (fixture, data))
+    {
+      if (g_subprocess_get_identifier (process) == NULL)
+        g_error ("The sync ended before the moment to kill it came");
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (2000);
+    }
+
+  g_subprocess_send_signal (process, SIGKILL);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_signaled (process));
+  g_assert_cmpint (g_subprocess_get_term_sig (process), ==, SIGKILL);
+}
+
+static void
+assert_store_whole (Fixture *fixture)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->store, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  g_assert_cmpint (store_int (fixture, "SELECT count(*) - count(DISTINCT odoo_id) FROM submissions "
+                                       "WHERE odoo_id IS NOT NULL"), ==, 0);
+}
+
+static gboolean
+some_pages_pulled (Fixture  *fixture,
+                   gpointer  data)
+{
+  return store_int (fixture, "SELECT count(*) FROM sync_cursors "
+                             "WHERE model = 'kpi.report.submission'") > 0;
+}
+
+static void
+test_kill_mid_pull (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(JsonObject) report = NULL;
+  guint total;
+  gint64 before;
+
+  /* Many pages, each slow enough to be caught between two. */
+  sc_fake_odoo_seed (fixture->server, 5, 12000);
+  total = sc_fake_odoo_count_records (fixture->server, "kpi.report.submission", NULL);
+  login_ok (fixture);
+  sc_fake_odoo_set_latency (fixture->server, 150);
+
+  kill_sync_when (fixture, some_pages_pulled, NULL);
+  assert_store_whole (fixture);
+  before = store_int (fixture, "SELECT count(*) FROM submissions");
+  g_assert_cmpint (before, >, 0);
+  g_assert_cmpint (before, <, total);
+
+  /* The next sync resumes at the cursor: only the rest comes again. */
+  sc_fake_odoo_set_latency (fixture->server, 0);
+  report = sync_ok (fixture);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (report, "pulled"),
+                                               "kpi.report.submission"), ==, total - before);
+  g_assert_cmpint (store_int (fixture, "SELECT count(*) FROM submissions"), ==, total);
+  assert_store_whole (fixture);
+}
+
+typedef struct
+{
+  const char *method;
+  guint       calls;
+  guint       records;
+} PushMoment;
+
+/* The push has reached the server: @method was called on submissions, and
+ * if @records is set, the server holds that many (it has committed). */
+static gboolean
+push_reached (Fixture  *fixture,
+              gpointer  data)
+{
+  PushMoment *moment = data;
+
+  if (sc_fake_odoo_get_call_count (fixture->server, "kpi.report.submission", moment->method) <
+      moment->calls)
+    return FALSE;
+
+  return moment->records == 0 ||
+         sc_fake_odoo_count_records (fixture->server, "kpi.report.submission", NULL) >= moment->records;
+}
+
+static void
+kill_during_push (Fixture    *fixture,
+                  const char *method,
+                  gboolean    committed)
+{
+  g_autoptr(JsonObject) first = NULL;
+  g_autoptr(JsonObject) report = NULL;
+  g_autoptr(JsonObject) status = NULL;
+  g_autoptr(JsonObject) record = sc_fake_odoo_get_record (fixture->server, "kpi.report", 2);
+  g_autoptr(CliRun) submit = NULL;
+  guint n_server = sc_fake_odoo_count_records (fixture->server, "kpi.report.submission", NULL);
+  PushMoment moment = { method, 0, committed ? n_server + 1 : 0 };
+
+  login_ok (fixture);
+  first = sync_ok (fixture);
+  submit = cli_run (fixture, "submit", json_object_get_string_member (record, "name"), "70",
+                    "--user", SC_FAKE_ODOO_SALES_LOGIN, "--date", "2026-12-05", NULL);
+  assert_status (submit, 0);
+  g_assert_cmpint (store_int (fixture, "SELECT count(*) FROM outbox WHERE state = 'pending'"), ==, 1);
+
+  /* Every answer is slow: the CLI is killed while it waits for one. */
+  moment.calls = sc_fake_odoo_get_call_count (fixture->server, "kpi.report.submission", method) + 1;
+  sc_fake_odoo_set_latency (fixture->server, 500);
+  kill_sync_when (fixture, push_reached, &moment);
+  assert_store_whole (fixture);
+
+  /* Nothing lost: the change still waits, and nothing was marked done. */
+  g_assert_cmpint (store_int (fixture, "SELECT count(*) FROM outbox WHERE state = 'pending'"), ==, 1);
+  g_assert_cmpuint (sc_fake_odoo_count_records (fixture->server, "kpi.report.submission", NULL), ==,
+                    n_server + (committed ? 1 : 0));
+
+  /* Nothing applied twice: the next sync ends with exactly one row. */
+  sc_fake_odoo_set_latency (fixture->server, 0);
+  report = sync_ok (fixture);
+  g_assert_cmpint (json_object_get_int_member (report, "pushed"), ==, 1);
+  g_assert_cmpuint (sc_fake_odoo_count_records (fixture->server, "kpi.report.submission", NULL), ==,
+                    n_server + 1);
+  status = status_json (fixture);
+  g_assert_cmpint (json_object_get_int_member (status, "pending"), ==, 0);
+  g_assert_cmpint (store_int (fixture, "SELECT count(*) FROM submissions WHERE odoo_id IS NULL"), ==, 0);
+  assert_store_whole (fixture);
+}
+
+static void
+test_kill_before_push (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  /* Killed while the day's row is looked up: the server has nothing yet. */
+  kill_during_push (fixture, "search_read", FALSE);
+}
+
+static void
+test_kill_after_server_commit (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  /* Killed after the server created the row, before its answer came. */
+  kill_during_push (fixture, "create", TRUE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -651,6 +862,9 @@ main (int    argc,
   ADD ("sync-push", test_sync_push);
   ADD ("sync-offline", test_sync_offline);
   ADD ("sync-refused", test_sync_refused);
+  ADD ("kill-mid-pull", test_kill_mid_pull);
+  ADD ("kill-before-push", test_kill_before_push);
+  ADD ("kill-after-server-commit", test_kill_after_server_commit);
 #undef ADD
 
   return g_test_run ();
