@@ -355,6 +355,26 @@ add_entry_json (JsonBuilder       *builder,
 
 /* Waits until the store thread's jobs have dropped their references (on
  * that thread), so that ours is the last and it is not finalised on itself. */
+/* On a terminal, one line that counts up while a model is pulled. */
+static void
+on_engine_progress_cb (ScSyncEngine *engine,
+                       const char   *model,
+                       guint         done,
+                       guint64       total,
+                       gpointer      user_data)
+{
+  gboolean *shown = user_data;
+
+  if (total == 0)
+    return;
+
+  fprintf (stderr, "\r\033[K");
+  fprintf (stderr, _("Pulling %s: %u of %u (%u %%)"), model, done, (guint) MIN (total, G_MAXUINT),
+           (guint) (100 * (guint64) done / total));
+  fflush (stderr);
+  *shown = TRUE;
+}
+
 static void
 release_store_thread (ScStoreThread *thread)
 {
@@ -583,9 +603,15 @@ sc_cli_cmd_sync (ScCliGlobals  *globals,
 
   if (uid > 0 && (thread = sc_store_thread_new (sc_store_get_path (store), &error)) != NULL)
     {
+      gboolean progress_shown = FALSE;
+
       engine = sc_sync_engine_new (thread, client);
+      if (isatty (STDERR_FILENO))
+        g_signal_connect (engine, "progress", G_CALLBACK (on_engine_progress_cb), &progress_shown);
       sc_sync_engine_sync_async (engine, NULL, waiter_done_cb, &waiter);
       report = sc_sync_engine_sync_finish (engine, waiter_wait (&waiter), &error);
+      if (progress_shown)
+        fprintf (stderr, "\r\033[K");
     }
   waiter_clear (&waiter);
   g_clear_object (&engine);
