@@ -23,6 +23,7 @@ static const char * const migration_files[] = {
   "003-submissions-check.sql",
   "004-sync-state.sql",
   "005-kpi-zones.sql",
+  "006-alert-delivery.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migration_files) == SC_STORE_SCHEMA_VERSION);

@@ -21,7 +21,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ScStore, sc_store, SC, STORE, GObject)
 
 /* The schema version this build writes; see sql/NNN-*.sql. */
-#define SC_STORE_SCHEMA_VERSION 5
+#define SC_STORE_SCHEMA_VERSION 6
 
 typedef enum /*< flags >*/
 {

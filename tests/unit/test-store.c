@@ -346,6 +346,9 @@ test_migrate_v1_to_current (StoreFixture  *fixture,
             "ALTER TABLE kpis DROP COLUMN previous_value;"
             "ALTER TABLE kpis DROP COLUMN warn_from;"
             "ALTER TABLE kpis DROP COLUMN good_from;"
+            "DROP TABLE alert_deliveries;"
+            "DROP TABLE alert_events;"
+            "DROP TABLE alert_channels;"
             "PRAGMA user_version = 1;");
 
   store = sc_store_open (fixture->path, &error);
@@ -355,6 +358,8 @@ test_migrate_v1_to_current (StoreFixture  *fixture,
                                                "WHERE name = 'submissions' "
                                                "AND sql LIKE '%OR sync_state = ''dirty''%'"), ==, 1);
   g_assert_cmpint (query_int64 (fixture->path, "PRAGMA foreign_key_check"), ==, -1);
+  g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM sqlite_schema "
+                                               "WHERE name = 'alert_deliveries_due'"), ==, 1);
   g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM sqlite_schema "
                                                "WHERE name = 'submissions_kpi_date'"), ==, 1);
   g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM sqlite_schema "
