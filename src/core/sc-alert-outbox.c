@@ -318,6 +318,8 @@ failed:
 /**
  * sc_store_claim_alert_deliveries:
  * @store: a #ScStore
+ * @kinds: (nullable) (array zero-terminated=1): only channels of these
+ *   kinds (each sender claims what it can send), or %NULL for all
  * @now: the time
  * @limit: at most this many
  * @error: return location for a #GError
@@ -330,8 +332,9 @@ failed:
  *   deliveries, or %NULL with @error set
  */
 GPtrArray *
-sc_store_claim_alert_deliveries (ScStore  *store,
-                                 gint64    now,
+sc_store_claim_alert_deliveries (ScStore            *store,
+                                 const char * const *kinds,
+                                 gint64              now,
                                  guint     limit,
                                  GError  **error)
 {
@@ -349,6 +352,7 @@ sc_store_claim_alert_deliveries (ScStore  *store,
                          "JOIN alert_channels c ON c.id = d.channel_id "
                          "JOIN alert_events e ON e.id = d.event_id "
                          "WHERE d.state IN ('pending', 'sending') AND d.next_attempt_at <= ?1 "
+                         "  AND (?3 IS NULL OR instr (?3, ',' || c.kind || ',') > 0) "
                          "ORDER BY d.next_attempt_at, d.id LIMIT ?2",
                          delivery_columns);
   stmt = _sc_store_prepare (store, sql, error);
@@ -356,6 +360,15 @@ sc_store_claim_alert_deliveries (ScStore  *store,
     goto failed;
   sqlite3_bind_int64 (stmt, 1, now);
   sqlite3_bind_int64 (stmt, 2, limit);
+  if (kinds != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (",", (char **)kinds);
+      g_autofree char *list = g_strconcat (",", joined, ",", NULL);
+
+      sqlite3_bind_text (stmt, 3, list, -1, SQLITE_TRANSIENT);
+    }
+  else
+    sqlite3_bind_null (stmt, 3);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (claimed, delivery_from_row (stmt));
   sqlite3_reset (stmt);

@@ -85,6 +85,7 @@ gint64           sc_store_record_alert_event         (ScStore                *st
                                                       gint64                  now,
                                                       GError                **error);
 GPtrArray       *sc_store_claim_alert_deliveries     (ScStore                *store,
+                                                      const char * const     *kinds,
                                                       gint64                  now,
                                                       guint                   limit,
                                                       GError                **error);

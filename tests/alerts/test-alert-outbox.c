@@ -105,7 +105,7 @@ claim (Fixture *fixture,
        gint64   now)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *claimed = sc_store_claim_alert_deliveries (fixture->store, now, 50, &error);
+  GPtrArray *claimed = sc_store_claim_alert_deliveries (fixture->store, NULL, now, 50, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (claimed);
@@ -141,6 +141,15 @@ test_queued_on_enabled_channels (Fixture       *fixture,
   /* The disabled channel gets nothing; the others one row each. */
   g_assert_cmpuint (claimed->len, ==, 2);
   g_assert_cmpuint (log->len, ==, 2);
+  {
+    static const char * const slack_only[] = { "slack", NULL };
+    g_autoptr(GPtrArray) none = sc_store_claim_alert_deliveries (fixture->store, slack_only,
+                                                                  NOW + 1000, 50, NULL);
+
+    /* Each sender claims only the kinds it sends. */
+    g_assert_cmpuint (none->len, ==, 1);
+    g_assert_cmpstr (((ScAlertDelivery *)g_ptr_array_index (none, 0))->channel_kind, ==, "slack");
+  }
   first = g_ptr_array_index (claimed, 0);
   g_assert_cmpstr (first->state, ==, "sending");
   g_assert_cmpuint (first->attempts, ==, 1);
