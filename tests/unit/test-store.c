@@ -349,6 +349,8 @@ test_migrate_v1_to_current (StoreFixture  *fixture,
             "DROP TABLE alert_deliveries;"
             "DROP TABLE alert_events;"
             "DROP TABLE alert_channels;"
+            "DROP TABLE alert_states;"
+            "DROP TABLE alert_rules;"
             "PRAGMA user_version = 1;");
 
   store = sc_store_open (fixture->path, &error);

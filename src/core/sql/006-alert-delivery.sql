@@ -1,4 +1,10 @@
--- 006-alert-delivery.sql: alert events and their durable delivery.
+-- 006-alert-delivery.sql: alert rules, their incidents, the events they
+-- fire and the events' durable delivery.
+--
+-- A rule's definition (ScAlertRule) is a JSON object, with the channels it
+-- notifies; each (rule, KPI) pair it watches keeps the state of its
+-- current incident (ScAlertState), so one incident is one alert until it
+-- resolves, across restarts.
 --
 -- Every alert event (fired, escalated, resolved) is written once, with the
 -- numbers that fired it, in the same transaction as one delivery row per
@@ -21,6 +27,34 @@ CREATE TABLE alert_channels (
   enabled     INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
   created_at  INTEGER NOT NULL
 );
+
+CREATE TABLE alert_rules (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL UNIQUE CHECK (length (name) > 0),
+  definition  TEXT NOT NULL CHECK (json_valid (definition)),
+  channels    TEXT NOT NULL DEFAULT '[]' CHECK (json_valid (channels)),
+  enabled     INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+  created_at  INTEGER NOT NULL
+);
+
+CREATE TABLE alert_states (
+  rule_id          INTEGER NOT NULL REFERENCES alert_rules (id) ON DELETE CASCADE,
+  kpi_id           INTEGER NOT NULL REFERENCES kpis (id) ON DELETE CASCADE,
+  status           TEXT NOT NULL
+                   CHECK (status IN ('normal', 'pending', 'firing', 'acknowledged', 'resolved')),
+  severity         TEXT NOT NULL CHECK (severity IN ('info', 'warning', 'critical', 'urgent')),
+  incident         INTEGER NOT NULL DEFAULT 0,
+  pending_since    INTEGER NOT NULL DEFAULT 0,
+  pending_samples  INTEGER NOT NULL DEFAULT 0,
+  fired_at         INTEGER NOT NULL DEFAULT 0,
+  escalated_at     INTEGER NOT NULL DEFAULT 0,
+  acknowledged_at  INTEGER NOT NULL DEFAULT 0,
+  resolved_at      INTEGER NOT NULL DEFAULT 0,
+  snoozed_until    INTEGER NOT NULL DEFAULT 0,
+  comment          TEXT,
+  last_metric      REAL,
+  PRIMARY KEY (rule_id, kpi_id)
+) WITHOUT ROWID;
 
 CREATE TABLE alert_events (
   id          INTEGER PRIMARY KEY,
