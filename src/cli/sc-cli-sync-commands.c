@@ -14,7 +14,6 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include "sc-cli.h"
@@ -35,7 +34,6 @@
 #define SETTING_LOGIN     "odoo_login"
 #define SETTING_LAST_SYNC "last_sync"
 
-#define MAX_SECRET_LENGTH 4096
 
 typedef struct
 {
@@ -114,70 +112,13 @@ secret_wipe_free (char *secret)
   g_free (secret);
 }
 
-/* The first line of standard input, without its line end. A terminal does
- * not echo it. */
 static char *
 read_secret (const char  *login,
              GError     **error)
 {
-  char buffer[MAX_SECRET_LENGTH + 2];
-  struct termios saved;
-  gboolean tty = isatty (STDIN_FILENO);
-  gboolean restore = FALSE;
-  char *line;
-  char *secret = NULL;
-  gsize length;
+  g_autofree char *prompt = g_strdup_printf (_("Password or API key for %s: "), login);
 
-  if (tty)
-    {
-      fprintf (stderr, _("Password or API key for %s: "), login);
-      fflush (stderr);
-
-      if (tcgetattr (STDIN_FILENO, &saved) == 0)
-        {
-          struct termios quiet = saved;
-
-          quiet.c_lflag &= ~(tcflag_t)ECHO;
-          quiet.c_lflag |= ECHONL;
-          restore = tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
-        }
-    }
-
-  line = fgets (buffer, sizeof buffer, stdin);
-
-  if (restore)
-    tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
-  else if (tty)
-    fputc ('\n', stderr);
-
-  if (line == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("No password or API key on standard input"));
-      return NULL;
-    }
-
-  length = strlen (buffer);
-  if (length > MAX_SECRET_LENGTH && buffer[length - 1] != '\n')
-    {
-      explicit_bzero (buffer, sizeof buffer);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The password or API key is longer than %d characters"), MAX_SECRET_LENGTH);
-      return NULL;
-    }
-
-  while (length > 0 && (buffer[length - 1] == '\n' || buffer[length - 1] == '\r'))
-    buffer[--length] = '\0';
-
-  if (length == 0)
-    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                         _("The password or API key on standard input is empty"));
-  else
-    secret = g_strndup (buffer, length);
-
-  explicit_bzero (buffer, sizeof buffer);
-
-  return secret;
+  return sc_cli_read_secret (prompt, error);
 }
 
 static const char *

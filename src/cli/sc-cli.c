@@ -12,9 +12,13 @@
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "sc-cli.h"
+
+#define MAX_SECRET_LENGTH 4096
 
 /* What every command shares: option parsing, error reporting with the
  * documented exit codes, and opening the store. */
@@ -111,4 +115,70 @@ sc_cli_stdout (void)
   fflush (stdout);
 
   return g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+}
+
+/* The first line of standard input, without its line end, for a secret:
+ * a terminal does not echo it, and it never comes from the command line. */
+char *
+sc_cli_read_secret (const char  *prompt,
+                    GError     **error)
+{
+  char buffer[MAX_SECRET_LENGTH + 2];
+  struct termios saved;
+  gboolean tty = isatty (STDIN_FILENO);
+  gboolean restore = FALSE;
+  char *line;
+  char *secret = NULL;
+  gsize length;
+
+  if (tty)
+    {
+      fputs (prompt, stderr);
+      fflush (stderr);
+
+      if (tcgetattr (STDIN_FILENO, &saved) == 0)
+        {
+          struct termios quiet = saved;
+
+          quiet.c_lflag &= ~(tcflag_t)ECHO;
+          quiet.c_lflag |= ECHONL;
+          restore = tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+        }
+    }
+
+  line = fgets (buffer, sizeof buffer, stdin);
+
+  if (restore)
+    tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+  else if (tty)
+    fputc ('\n', stderr);
+
+  if (line == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("No password or API key on standard input"));
+      return NULL;
+    }
+
+  length = strlen (buffer);
+  if (length > MAX_SECRET_LENGTH && buffer[length - 1] != '\n')
+    {
+      explicit_bzero (buffer, sizeof buffer);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The password or API key is longer than %d characters"), MAX_SECRET_LENGTH);
+      return NULL;
+    }
+
+  while (length > 0 && (buffer[length - 1] == '\n' || buffer[length - 1] == '\r'))
+    buffer[--length] = '\0';
+
+  if (length == 0)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                         _("The password or API key on standard input is empty"));
+  else
+    secret = g_strndup (buffer, length);
+
+  explicit_bzero (buffer, sizeof buffer);
+
+  return secret;
 }

@@ -48,6 +48,8 @@ int      sc_cli_parse_options    (GOptionContext *context,
 ScStore *sc_cli_open_store       (ScCliGlobals   *globals,
                                   GError        **error);
 GOutputStream *sc_cli_stdout     (void);
+char    *sc_cli_read_secret      (const char     *prompt,
+                                  GError        **error);
 
 int      sc_cli_cmd_init         (ScCliGlobals *globals, int argc, char **argv);
 int      sc_cli_cmd_demo         (ScCliGlobals *globals, int argc, char **argv);
