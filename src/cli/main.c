@@ -35,6 +35,8 @@ static const ScCliCommand commands[] = {
   { "sync", "", N_("Push local changes to Odoo and pull its changes"), sc_cli_cmd_sync },
   { "status", "", N_("Show the Odoo server, the last sync and the changes waiting"),
     sc_cli_cmd_status },
+  { "alerts", N_("[COMMAND]"), N_("Alerts, their rules and channels; “alerts help” lists them"),
+    sc_cli_cmd_alerts },
 };
 
 static void

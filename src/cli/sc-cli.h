@@ -64,5 +64,6 @@ int      sc_cli_cmd_anomalies    (ScCliGlobals *globals, int argc, char **argv);
 int      sc_cli_cmd_login        (ScCliGlobals *globals, int argc, char **argv);
 int      sc_cli_cmd_sync         (ScCliGlobals *globals, int argc, char **argv);
 int      sc_cli_cmd_status       (ScCliGlobals *globals, int argc, char **argv);
+int      sc_cli_cmd_alerts       (ScCliGlobals *globals, int argc, char **argv);
 
 G_END_DECLS
