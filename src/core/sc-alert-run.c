@@ -52,6 +52,52 @@ rule_needs_analysis (const ScAlertRule *rule)
   return rule->type != SC_ALERT_TYPE_THRESHOLD;
 }
 
+/* The last days of every KPI in one pass, for same-weekday baselines:
+ * one query instead of one per KPI. */
+static GHashTable *
+load_recent (ScStore  *store,
+             gint64    since,
+             GError  **error)
+{
+  g_autoptr(GHashTable) recent = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        (GDestroyNotify)g_array_unref);
+  sqlite3_stmt *stmt;
+  GArray *points = NULL;
+  gint64 current = 0;
+  int rc;
+
+  stmt = _sc_store_prepare (store,
+                            "SELECT kpi_id, date, value FROM submissions WHERE date >= ? "
+                            "ORDER BY kpi_id, date",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, since);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 kpi_id = sqlite3_column_int64 (stmt, 0);
+      ScHistoryPoint point = { sqlite3_column_int64 (stmt, 1), sqlite3_column_double (stmt, 2) };
+
+      if (points == NULL || kpi_id != current)
+        {
+          points = g_array_new (FALSE, FALSE, sizeof (ScHistoryPoint));
+          current = kpi_id;
+          g_hash_table_insert (recent, g_memdup2 (&kpi_id, sizeof kpi_id), points);
+        }
+      g_array_append_val (points, point);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _sc_store_set_error (store, error, rc, _("Reading the recent values"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&recent);
+}
+
 static gboolean
 load_history (ScStore    *store,
               KpiInputs  *inputs,
@@ -69,6 +115,8 @@ load_history (ScStore    *store,
 
       if (history == NULL)
         return FALSE;
+      if (inputs->facts.name == NULL)
+        sc_kpi_facts_from_kpi (&inputs->facts, inputs->kpi);
       inputs->analysis = sc_kpi_analysis_compute (&inputs->facts, (ScHistoryPoint *)(gpointer)history->data,
                                                   history->len, now, tz);
       (*analysed)++;
@@ -97,14 +145,15 @@ fill_input (ScAlertInput      *input,
     sc_alert_input_from_analysis (input, inputs->analysis);
   else
     {
+      /* Thresholds need only what the KPI holds: no copies. */
       sc_alert_input_init (input);
-      input->kpi_id = inputs->facts.kpi_id;
-      input->kpi_name = inputs->facts.name;
-      input->has_value = inputs->facts.has_value;
-      input->value = inputs->facts.value;
-      input->target = inputs->facts.target;
-      input->target_type = inputs->facts.target_type;
-      input->direction = inputs->facts.direction;
+      input->kpi_id = sc_kpi_get_id (inputs->kpi);
+      input->kpi_name = sc_kpi_get_name (inputs->kpi);
+      input->has_value = sc_kpi_has_value (inputs->kpi);
+      input->value = sc_kpi_get_value (inputs->kpi);
+      input->target = sc_kpi_get_target_value (inputs->kpi);
+      input->target_type = sc_kpi_get_target_type (inputs->kpi);
+      input->direction = sc_kpi_get_direction (inputs->kpi);
     }
 
   if (rule->baseline == SC_ALERT_BASELINE_SAME_WEEKDAY && inputs->recent != NULL && inputs->recent->len > 0)
@@ -143,6 +192,7 @@ sc_alert_run (ScStore           *store,
   g_autoptr(GHashTable) states = NULL;
   g_autoptr(GArray) events = NULL;
   g_autoptr(GTimeZone) local = NULL;
+  g_autoptr(GHashTable) recent = NULL;
   KpiInputs *inputs = NULL;
   gboolean ok = FALSE;
 
@@ -172,6 +222,15 @@ sc_alert_run (ScStore           *store,
   g_array_set_clear_func (events, (GDestroyNotify)sc_alert_event_clear);
   inputs = g_new0 (KpiInputs, kpis->len);
 
+  for (guint r = 0; r < rules->len; r++)
+    {
+      const ScAlertRule *rule = ((ScStoredAlertRule *)g_ptr_array_index (rules, r))->rule;
+
+      if (rule->baseline != SC_ALERT_BASELINE_NONE && !rule_needs_analysis (rule) && recent == NULL &&
+          !(recent = load_recent (store, now - BASELINE_DAYS * 86400, error)))
+        goto out;
+    }
+
   if (!_sc_store_begin (store, error))
     goto out;
 
@@ -179,23 +238,32 @@ sc_alert_run (ScStore           *store,
     {
       KpiInputs *in = &inputs[k];
 
+      gint64 kpi_id;
+      const char *department;
+
       in->kpi = g_ptr_array_index (kpis, k);
-      sc_kpi_facts_from_kpi (&in->facts, in->kpi);
+      kpi_id = sc_kpi_get_id (in->kpi);
+      department = sc_kpi_get_department (in->kpi) != SC_DEPARTMENT_NONE
+                   ? sc_department_to_key (sc_kpi_get_department (in->kpi)) : NULL;
+      if (recent != NULL)
+        {
+          GArray *points = g_hash_table_lookup (recent, &kpi_id);
+
+          in->recent = points != NULL ? g_array_ref (points)
+                                      : g_array_new (FALSE, FALSE, sizeof (ScHistoryPoint));
+        }
 
       for (guint r = 0; r < rules->len; r++)
         {
           ScStoredAlertRule *stored = g_ptr_array_index (rules, r);
           const ScAlertRule *rule = stored->rule;
-          g_autofree char *key = NULL;
+          gint64 key;
           ScAlertEvent event = { 0, };
           ScAlertState *state;
           ScAlertInput input;
           gboolean had_state;
 
-          if (!sc_alert_rule_matches_kpi (rule, in->facts.kpi_id,
-                                          sc_kpi_get_department (in->kpi) != SC_DEPARTMENT_NONE
-                                          ? sc_department_to_key (sc_kpi_get_department (in->kpi)) : NULL,
-                                          sc_kpi_get_group_id (in->kpi)))
+          if (!sc_alert_rule_matches_kpi (rule, kpi_id, department, sc_kpi_get_group_id (in->kpi)))
             continue;
 
           if ((rule_needs_analysis (rule) || rule->baseline != SC_ALERT_BASELINE_NONE) &&
@@ -204,14 +272,14 @@ sc_alert_run (ScStore           *store,
 
           fill_input (&input, in, rule, now, tz);
 
-          key = sc_alert_state_key (rule->id, in->facts.kpi_id);
-          state = g_hash_table_lookup (states, key);
+          key = sc_alert_state_key (rule->id, kpi_id);
+          state = g_hash_table_lookup (states, &key);
           had_state = state != NULL;
           if (state == NULL)
             {
               state = g_new0 (ScAlertState, 1);
               sc_alert_state_init (state);
-              g_hash_table_insert (states, g_strdup (key), state);
+              g_hash_table_insert (states, g_memdup2 (&key, sizeof key), state);
             }
 
           {
@@ -230,7 +298,7 @@ sc_alert_run (ScStore           *store,
 
             /* Quiet KPIs that never fired take no row. */
             if (changed && (had_state || state->status != SC_ALERT_STATUS_NORMAL || state->incident > 0) &&
-                !sc_store_save_alert_state (store, rule->id, in->facts.kpi_id, state, error))
+                !sc_store_save_alert_state (store, rule->id, kpi_id, state, error))
               {
                 sc_alert_event_clear (&event);
                 goto rollback;

@@ -153,14 +153,15 @@ sc_alert_row_free (ScAlertRow *row)
  * @rule_id: a rule
  * @kpi_id: a KPI
  *
- * Returns: (transfer full): the key of their state in the tables
- *   sc_store_load_alert_states() fills
+ * Returns: the key of their state in the tables sc_store_load_alert_states()
+ *   fills (a pointer to it, as a #gint64 table's keys are)
  */
-char *
+gint64
 sc_alert_state_key (gint64 rule_id,
                     gint64 kpi_id)
 {
-  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, rule_id, kpi_id);
+  /* Ids are SQLite rowids; no store comes near 2^31 rules or KPIs. */
+  return (rule_id << 32) ^ (kpi_id & G_GINT64_CONSTANT (0xffffffff));
 }
 
 /**
@@ -324,11 +325,10 @@ sc_store_load_alert_states (ScStore     *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       ScAlertState *state = g_new0 (ScAlertState, 1);
+      gint64 key = sc_alert_state_key (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1));
 
       state_from_row (state, stmt, 2);
-      g_hash_table_insert (states,
-                           sc_alert_state_key (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1)),
-                           state);
+      g_hash_table_insert (states, g_memdup2 (&key, sizeof key), state);
     }
   sqlite3_reset (stmt);
 
@@ -538,5 +538,5 @@ failed:
 GHashTable *
 sc_alert_states_new (void)
 {
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, alert_state_free);
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, alert_state_free);
 }

@@ -82,7 +82,7 @@ gboolean    sc_store_acknowledge_alert       (ScStore            *store,
                                               GError            **error);
 
 GHashTable *sc_alert_states_new              (void);
-char       *sc_alert_state_key               (gint64              rule_id,
+gint64      sc_alert_state_key               (gint64              rule_id,
                                               gint64              kpi_id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScStoredAlertRule, sc_stored_alert_rule_free)
