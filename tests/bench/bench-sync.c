@@ -1131,7 +1131,7 @@ find_tool (const char *env,
   const char *path = g_getenv (env);
 
   if (path != NULL && *path != '\0')
-    return path;
+    return g_file_test (path, G_FILE_TEST_IS_EXECUTABLE) ? path : NULL;
 
   *owned = g_find_program_in_path (name);
 
