@@ -36,9 +36,10 @@ as_root () {
   fi
 }
 
+# install_packages [EXTRA…]: the packages above, plus EXTRA for one command.
 install_packages () {
   missing=""
-  for p in $packages; do
+  for p in $packages "$@"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
       missing="$missing $p"
     fi
@@ -139,7 +140,8 @@ cmd_test () {
 }
 
 cmd_bench () {
-  install_packages
+  # curl is bench-sync's reference client, needed by nothing else.
+  install_packages curl
   setup _build-release -Dbuildtype=release
   ninja -C _build-release
   xvfb-run -a -s '-screen 0 1280x1024x24' meson test -C _build-release --benchmark --verbose

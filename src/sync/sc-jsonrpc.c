@@ -865,7 +865,10 @@ sc_jsonrpc_parse_response (const char  *data,
       return NULL;
     }
 
-  if (!node_is_valid_utf8 (root))
+  /* Without a backslash there is no escape, and every string is a slice
+   * of the body between ASCII quotes, which is valid UTF-8 already: the
+   * walk is for escapes only (5% of a pull's CPU time on 2000-row pages). */
+  if (memchr (data, '\\', length) != NULL && !node_is_valid_utf8 (root))
     {
       g_propagate_error (error, malformed (_("it holds text that is not UTF-8")));
       return NULL;

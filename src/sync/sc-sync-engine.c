@@ -1103,9 +1103,17 @@ upsert_submission (ScStore     *store,
 
   if (id == 0)
     {
+      g_autofree char *note = strip_marker (member_string (row, "note"));
+      gint64 date = 0;
+
+      /* A new row is written once, whole: a placeholder updated at once
+       * wrote the row and its indexes twice, a third of a pull's SQLite
+       * work. The values are the ones store_submission_row() sets. */
+      sc_time_from_odoo (member_string (row, "date"), &date);
       stmt = _sc_store_prepare (store,
                                 "INSERT INTO submissions (odoo_id, kpi_id, user_id, value, date, "
-                                "  sync_state) VALUES (?1, ?2, ?3, 0, 0, 'synced')",
+                                "  note, write_date, sync_state) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'synced')",
                                 error);
       if (stmt == NULL)
         return FALSE;
@@ -1113,9 +1121,16 @@ upsert_submission (ScStore     *store,
       sqlite3_bind_int64 (stmt, 2, kpi_id);
       if (user_id > 0)
         sqlite3_bind_int64 (stmt, 3, user_id);
+      sqlite3_bind_double (stmt, 4, member_double (row, "value"));
+      sqlite3_bind_int64 (stmt, 5, date);
+      bind_text_or_null (stmt, 6, note);
+      bind_text_or_null (stmt, 7, member_string (row, "write_date"));
       if (!step (store, stmt, _("Saving the submission"), error))
         return FALSE;
-      id = sqlite3_last_insert_rowid (_sc_store_get_db (store));
+
+      g_hash_table_add (touched_kpis, g_memdup2 (&kpi_id, sizeof kpi_id));
+
+      return TRUE;
     }
   else
     {
