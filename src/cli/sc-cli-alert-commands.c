@@ -121,10 +121,12 @@ find_channel (ScStore     *store,
   return id;
 }
 
-/* A bare URL on standard input is the usual case: {"url": …} around it. */
+/* A bare URL on standard input is the usual case: {"url": …} around it;
+ * for e-mail, a bare line is the mail account's password. */
 static char *
-secret_as_json (char    *line,
-                GError **error)
+secret_as_json (const char  *kind,
+                char        *line,
+                GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonBuilder) builder = NULL;
@@ -145,7 +147,7 @@ secret_as_json (char    *line,
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "url");
+  json_builder_set_member_name (builder, g_strcmp0 (kind, "email") == 0 ? "password" : "url");
   json_builder_add_string_value (builder, line);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
@@ -469,17 +471,18 @@ cmd_add_channel (ScCliGlobals  *globals,
   int status;
   const GOptionEntry entries[] = {
     { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind,
-      N_("slack, teams, webhook, powerbi, twilio_sms or twilio_whatsapp"), N_("KIND") },
+      N_("slack, teams, webhook, powerbi, twilio_sms, twilio_whatsapp or email"), N_("KIND") },
     { "config", 'c', 0, G_OPTION_ARG_STRING, &config,
-      N_("Settings that are not secret, as JSON (Twilio: from, to, base_url)"), N_("JSON") },
+      N_("Settings that are not secret, as JSON (Twilio: from, to, base_url; e-mail: host, port, "
+         "security, username, from, to, ca_file)"), N_("JSON") },
     { NULL }
   };
 
   g_option_context_set_summary (context,
                                 _("Add an alert channel. Its secret comes on standard input: the "
-                                  "webhook URL, or a JSON object such as {\"url\": …, "
-                                  "\"signing_key\": …} or {\"account_sid\": …, \"auth_token\": …}. "
-                                  "It is kept in the keyring, never in the store."));
+                                  "webhook URL (or the mail password), or a JSON object such as "
+                                  "{\"url\": …, \"signing_key\": …} or {\"account_sid\": …, "
+                                  "\"auth_token\": …}. It is kept in the keyring, never in the store."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if ((status = sc_cli_parse_options (context, &argc, &argv)) != SC_CLI_EXIT_OK)
     return status;
@@ -497,7 +500,7 @@ cmd_add_channel (ScCliGlobals  *globals,
     if (!(line = sc_cli_read_secret (prompt, &error)))
       return sc_cli_data_error (error);
   }
-  secret = secret_as_json (line, &error);
+  secret = secret_as_json (kind, line, &error);
   wipe (line);
   if (secret == NULL)
     return sc_cli_data_error (error);

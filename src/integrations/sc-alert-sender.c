@@ -17,6 +17,7 @@
 
 #include "sc-alert-payload.h"
 #include "sc-alert-sender.h"
+#include "sc-smtp.h"
 #include "sc-webhook-signature.h"
 
 /* Sends one alert delivery to one HTTP channel (Slack, Teams, a signed
@@ -36,12 +37,13 @@ struct _ScAlertSender
 {
   GObject      parent_instance;
   SoupSession *session;
+  guint        timeout;
 };
 
 G_DEFINE_FINAL_TYPE (ScAlertSender, sc_alert_sender, G_TYPE_OBJECT)
 
 static const char * const sender_kinds[] = {
-  "slack", "teams", "webhook", "powerbi", "twilio_sms", "twilio_whatsapp", NULL
+  "slack", "teams", "webhook", "powerbi", "twilio_sms", "twilio_whatsapp", "email", NULL
 };
 
 /* Auxiliary methods */
@@ -81,6 +83,8 @@ channel_label (const char *kind)
     return "Power BI";
   if (g_str_has_prefix (kind, "twilio"))
     return "Twilio";
+  if (g_strcmp0 (kind, "email") == 0)
+    return _("The mail server");
   return _("The webhook");
 }
 
@@ -234,6 +238,78 @@ twilio_message (const ScAlertDelivery *delivery,
   return message;
 }
 
+static void
+send_email (const ScAlertDelivery *delivery,
+            JsonObject            *secret,
+            gint64                 now,
+            guint                  timeout,
+            GCancellable          *cancellable,
+            ScAlertSendResult     *result)
+{
+  g_autoptr(JsonObject) config = parse_object (delivery->channel_config);
+  g_autoptr(GPtrArray) to = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subject = sc_alert_payload_title (delivery);
+  g_autofree char *body = NULL;
+  g_autofree char *message_id = NULL;
+  const char *security = get_string (config, "security");
+  JsonNode *recipients = config ? json_object_get_member (config, "to") : NULL;
+  ScSmtpServer server = { 0, };
+  ScSmtpMessage message = { 0, };
+  guint code = 0;
+
+  server.host = get_string (config, "host");
+  server.port = config && json_object_has_member (config, "port")
+                ? (guint16)json_object_get_int_member (config, "port") : 0;
+  server.security = g_strcmp0 (security, "tls") == 0 ? SC_SMTP_SECURITY_TLS : SC_SMTP_SECURITY_STARTTLS;
+  if (server.port == 0)
+    server.port = server.security == SC_SMTP_SECURITY_TLS ? 465 : 587;
+  server.username = get_string (config, "username");
+  server.password = get_string (secret, "password");
+  server.ca_file = get_string (config, "ca_file");
+  server.timeout = timeout;
+
+  if (recipients != NULL && JSON_NODE_HOLDS_ARRAY (recipients))
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (recipients)); i++)
+      {
+        JsonNode *node = json_array_get_element (json_node_get_array (recipients), i);
+
+        if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+          g_ptr_array_add (to, (gpointer)json_node_get_string (node));
+      }
+  else if (get_string (config, "to") != NULL)
+    g_ptr_array_add (to, (gpointer)get_string (config, "to"));
+  g_ptr_array_add (to, NULL);
+
+  if (server.host == NULL)
+    {
+      set_result (result, SC_ALERT_DELIVERY_FAILED, 0, secret,
+                  g_strdup_printf (_("The e-mail channel “%s” has no mail server"), delivery->channel_name));
+      return;
+    }
+
+  body = g_strdup_printf ("%s\n\n%s\n\n%s\n— Scorecard\n", subject, delivery->message,
+                          delivery->rule_name);
+  message_id = g_strdup_printf ("%s@scorecard.invalid", delivery->idempotency_key);
+  message.from = get_string (config, "from");
+  message.to = (const char * const *)to->pdata;
+  message.subject = subject;
+  message.body = body;
+  message.message_id = message_id;
+  message.date = now;
+
+  if (sc_smtp_send_sync (&server, &message, cancellable, &code, &error))
+    {
+      set_result (result, SC_ALERT_DELIVERY_DELIVERED, code, secret, NULL);
+      return;
+    }
+
+  set_result (result,
+              g_error_matches (error, SC_SMTP_ERROR, SC_SMTP_ERROR_TRANSIENT) ? SC_ALERT_DELIVERY_RETRY
+                                                                              : SC_ALERT_DELIVERY_FAILED,
+              code, secret, g_strdup (error->message));
+}
+
 /* GObject overrides */
 
 static void
@@ -281,6 +357,7 @@ sc_alert_sender_new (guint timeout_seconds)
 {
   ScAlertSender *self = g_object_new (SC_TYPE_ALERT_SENDER, NULL);
 
+  self->timeout = timeout_seconds;
   self->session = soup_session_new_with_options ("timeout", timeout_seconds,
                                                  "user-agent", "Scorecard/" PACKAGE_VERSION " ",
                                                  NULL);
@@ -336,6 +413,14 @@ sc_alert_sender_send (ScAlertSender          *self,
     }
 
   secrets = parse_object (secret);
+
+  /* A mail relay may take mail without signing in: no secret needed. */
+  if (g_strcmp0 (delivery->channel_kind, "email") == 0)
+    {
+      send_email (delivery, secrets, now, self->timeout, cancellable, result);
+      return;
+    }
+
   if (secrets == NULL)
     {
       set_result (result, SC_ALERT_DELIVERY_FAILED, 0, NULL,
