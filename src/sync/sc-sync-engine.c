@@ -181,6 +181,11 @@ typedef struct
   GArray       *ids;
   guint         offset;
 
+  /* The page being stored: its rows went to the store thread, which
+   * frees them there; what comes next is known from these. */
+  guint         page_rows;
+  Cursor        page_end;
+
   /* What fields_get found: the fields to ask for, per model; a model the
    * server lacks, or lacks essentials of, is skipped (and not reconciled). */
   GStrv         fields[SC_SYNC_N_MODELS];
@@ -249,6 +254,7 @@ sync_op_free (SyncOp *op)
   g_free (op->day_end);
   g_clear_pointer (&op->result, entry_result_free);
   g_free (op->cursor.write_date);
+  g_free (op->page_end.write_date);
   g_clear_pointer (&op->rows, json_array_unref);
   g_clear_pointer (&op->ids, g_array_unref);
   for (guint i = 0; i < SC_SYNC_N_MODELS; i++)
@@ -1054,10 +1060,34 @@ upsert_kpi (ScStore     *store,
   return TRUE;
 }
 
+/* A page's rows mostly name the same few KPIs and users: look each up
+ * once per page. */
+static gint64
+cached_lookup (ScStore     *store,
+               GHashTable  *cache,
+               const char  *sql,
+               gint64       odoo_id,
+               GError     **error)
+{
+  gpointer found;
+  gint64 id;
+
+  if (g_hash_table_lookup_extended (cache, &odoo_id, NULL, &found))
+    return *(gint64 *)found;
+
+  id = lookup_id (store, sql, odoo_id, error);
+  if (id >= 0)
+    g_hash_table_insert (cache, g_memdup2 (&odoo_id, sizeof odoo_id), g_memdup2 (&id, sizeof id));
+
+  return id;
+}
+
 static gboolean
 upsert_submission (ScStore     *store,
                    JsonObject  *row,
                    GHashTable  *touched_kpis,
+                   GHashTable  *kpi_cache,
+                   GHashTable  *user_cache,
                    GError     **error)
 {
   gint64 odoo_id = member_int (row, "id");
@@ -1066,8 +1096,8 @@ upsert_submission (ScStore     *store,
   gboolean busy = FALSE;
   int rc;
 
-  kpi_id = lookup_id (store, "SELECT id FROM kpis WHERE odoo_id = ?",
-                      member_many2one (row, "kpi_id", NULL), error);
+  kpi_id = cached_lookup (store, kpi_cache, "SELECT id FROM kpis WHERE odoo_id = ?",
+                          member_many2one (row, "kpi_id", NULL), error);
   if (kpi_id < 0)
     return FALSE;
   /* Submissions of KPIs the record rules hide from us (reference 3.3). */
@@ -1076,7 +1106,8 @@ upsert_submission (ScStore     *store,
 
   user_odoo_id = member_many2one (row, "user_id", NULL);
   if (user_odoo_id > 0 &&
-      (user_id = lookup_id (store, "SELECT id FROM users WHERE odoo_id = ?", user_odoo_id, error)) < 0)
+      (user_id = cached_lookup (store, user_cache, "SELECT id FROM users WHERE odoo_id = ?",
+                                user_odoo_id, error)) < 0)
     return FALSE;
 
   stmt = _sc_store_prepare (store,
@@ -1203,6 +1234,13 @@ upsert_group_submission (ScStore     *store,
   return step (store, stmt, _("Saving the group score history"), error);
 }
 
+static gpointer apply_page_rows (ScStore       *store,
+                                 gpointer       data,
+                                 GCancellable  *cancellable,
+                                 GError       **error);
+
+/* The rows are freed here, on the store thread, while the main thread
+ * fetches and parses the next page. */
 static gpointer
 apply_page_job (ScStore       *store,
                 gpointer       data,
@@ -1210,7 +1248,24 @@ apply_page_job (ScStore       *store,
                 GError       **error)
 {
   Page *page = data;
+  gpointer result = apply_page_rows (store, data, cancellable, error);
+
+  g_clear_pointer (&page->rows, json_array_unref);
+  g_clear_pointer (&page->users, json_array_unref);
+
+  return result;
+}
+
+static gpointer
+apply_page_rows (ScStore       *store,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  Page *page = data;
   g_autoptr(GHashTable) touched_kpis = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) kpi_cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) user_cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   guint n_rows = page->rows ? json_array_get_length (page->rows) : 0;
   static const ScStoreChange changes[] = {
     SC_STORE_CHANGE_USERS, SC_STORE_CHANGE_GROUPS, SC_STORE_CHANGE_KPIS,
@@ -1244,7 +1299,7 @@ apply_page_job (ScStore       *store,
           ok = upsert_kpi (store, row, error);
           break;
         case SC_SYNC_MODEL_SUBMISSIONS:
-          ok = upsert_submission (store, row, touched_kpis, error);
+          ok = upsert_submission (store, row, touched_kpis, kpi_cache, user_cache, error);
           break;
         case SC_SYNC_MODEL_GROUP_SUBMISSIONS:
           ok = upsert_group_submission (store, row, error);
@@ -1829,8 +1884,7 @@ page_applied_cb (GObject      *object,
   ScSyncEngine *self = engine_of (task);
   SyncOp *op = op_of (task);
   GError *error = NULL;
-  guint n_rows = json_array_get_length (op->rows);
-  JsonObject *last;
+  guint n_rows = op->page_rows;
 
   if (sc_store_thread_run_finish (SC_STORE_THREAD (object), result, &error) == NULL)
     {
@@ -1845,16 +1899,13 @@ page_applied_cb (GObject      *object,
 
   if (n_rows < self->page_size)
     {
-      g_clear_pointer (&op->rows, json_array_unref);
       next_model (task);
       return;
     }
 
-  last = json_array_get_object_element (op->rows, n_rows - 1);
   g_free (op->cursor.write_date);
-  op->cursor.write_date = g_strdup (member_string (last, "write_date"));
-  op->cursor.last_id = member_int (last, "id");
-  g_clear_pointer (&op->rows, json_array_unref);
+  op->cursor.write_date = g_steal_pointer (&op->page_end.write_date);
+  op->cursor.last_id = op->page_end.last_id;
   fetch_page (task);
 }
 
@@ -1866,8 +1917,18 @@ apply_page (GTask     *task,
   SyncOp *op = op_of (task);
   Page *page = g_new0 (Page, 1);
 
+  op->page_rows = json_array_get_length (op->rows);
+  g_clear_pointer (&op->page_end.write_date, g_free);
+  if (op->page_rows > 0)
+    {
+      JsonObject *last = json_array_get_object_element (op->rows, op->page_rows - 1);
+
+      op->page_end.write_date = g_strdup (member_string (last, "write_date"));
+      op->page_end.last_id = member_int (last, "id");
+    }
+
   page->model = op->model;
-  page->rows = json_array_ref (op->rows);
+  page->rows = g_steal_pointer (&op->rows);
   page->users = users;
   page->move_cursor = TRUE;
   page->own_uid = sc_odoo_client_get_uid (self->client);
@@ -2352,6 +2413,95 @@ search_ids (GTask *task)
                                    g_task_get_cancellable (task), ids_cb, task);
 }
 
+static gpointer
+local_count_job (ScStore       *store,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  static const char * const counts[SC_SYNC_N_MODELS] = {
+    NULL,
+    "SELECT count(*) FROM report_groups WHERE odoo_id IS NOT NULL",
+    "SELECT count(*) FROM kpis WHERE odoo_id IS NOT NULL",
+    "SELECT count(*) FROM submissions WHERE odoo_id IS NOT NULL",
+    "SELECT count(*) FROM group_submissions WHERE odoo_id IS NOT NULL",
+  };
+  ScSyncModel model = GPOINTER_TO_UINT (data);
+  sqlite3_stmt *stmt = _sc_store_prepare (store, counts[model], error);
+  gint64 *count;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  count = g_new0 (gint64, 1);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _sc_store_set_error (store, error, rc, _("Reading the store"));
+      g_free (count);
+      return NULL;
+    }
+
+  return count;
+}
+
+static void
+local_count_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  SyncOp *op = op_of (task);
+  g_autofree gint64 *local = NULL;
+  GError *error = NULL;
+
+  local = sc_store_thread_run_finish (SC_STORE_THREAD (object), result, &error);
+  if (local == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  if (*local == op->total)
+    {
+      reconcile_next (task);
+      return;
+    }
+
+  g_debug ("%s: %" G_GINT64_FORMAT " rows here, %" G_GINT64_FORMAT " on the server: comparing ids",
+           model_names[op->model], *local, op->total);
+  g_clear_pointer (&op->ids, g_array_unref);
+  op->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  op->offset = 0;
+  search_ids (task);
+}
+
+static void
+server_count_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GTask *task = user_data;
+  SyncOp *op = op_of (task);
+  GError *error = NULL;
+
+  op->total = sc_odoo_client_search_count_finish (SC_ODOO_CLIENT (object), result, &error);
+  if (op->total < 0)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  sc_store_thread_run_async (engine_of (task)->store, local_count_job, GUINT_TO_POINTER (op->model),
+                             NULL, g_free, g_task_get_cancellable (task), local_count_cb, task);
+}
+
 static void
 reconcile_model (GTask *task)
 {
@@ -2370,10 +2520,11 @@ reconcile_model (GTask *task)
       return;
     }
 
-  g_clear_pointer (&op->ids, g_array_unref);
-  op->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  op->offset = 0;
-  search_ids (task);
+  /* Counting first: when the server holds as many rows as we mirror, and
+   * we hold all it changed since the last sync, none went; reading every
+   * id (50 calls for a million rows) is only for when the counts differ. */
+  sc_odoo_client_search_count_async (engine_of (task)->client, model_names[op->model], NULL,
+                                     g_task_get_cancellable (task), server_count_cb, task);
 }
 
 /* GObject overrides */

@@ -458,12 +458,20 @@ test_deletion (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(ScSyncReport) first = sync_ok (fixture);
+  g_autoptr(ScSyncReport) quiet = NULL;
   g_autoptr(ScSyncReport) second = NULL;
+
+  /* Nothing deleted: the counts agree, and no id is read. */
+  sc_fake_odoo_reset_counters (fixture->server);
+  quiet = sync_ok (fixture);
+  g_assert_cmpuint (quiet->deleted, ==, 0);
+  g_assert_cmpuint (sc_fake_odoo_get_call_count (fixture->server, NULL, "search"), ==, 0);
 
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM submissions WHERE odoo_id = 7"), ==, 1);
   g_assert_true (sc_fake_odoo_delete_record (fixture->server, "kpi.report.submission", 7));
   second = sync_ok (fixture);
   g_assert_cmpuint (second->deleted, ==, 1);
+  g_assert_cmpuint (sc_fake_odoo_get_call_count (fixture->server, "kpi.report.submission", "search"), ==, 1);
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM submissions WHERE odoo_id = 7"), ==, 0);
 }
 
