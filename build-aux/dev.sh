@@ -117,8 +117,8 @@ cmd_test () {
 
   say "Fuzz the parsers for ${FUZZ_SECONDS:-60} s each (libFuzzer)"
   CC=clang setup _build-fuzz -Dfuzzers=true -Dbuildtype=debugoptimized -Db_lundef=false
-  ninja -C _build-fuzz tests/fuzz/fuzz-csv tests/fuzz/fuzz-jsonrpc
-  for fuzzer in csv jsonrpc; do
+  ninja -C _build-fuzz tests/fuzz/fuzz-csv tests/fuzz/fuzz-jsonrpc tests/fuzz/fuzz-alerts
+  for fuzzer in csv jsonrpc alerts; do
     work=$(mktemp -d)
     cp -r "tests/fuzz/corpus/$fuzzer/." "$work/"
     if ! "./_build-fuzz/tests/fuzz/fuzz-$fuzzer" -max_total_time="${FUZZ_SECONDS:-60}" \
