@@ -96,6 +96,9 @@ gboolean    fake_store_remove_field        (FakeStore  *store,
                                             const char *field);
 gboolean    fake_store_remove_model        (FakeStore  *store,
                                             const char *model);
+GStrv       fake_store_get_messages        (FakeStore  *store,
+                                            const char *model,
+                                            gint64      res_id);
 void        fake_store_set_clock     (FakeStore   *store,
                                       gint64       unix_utc,
                                       guint        step);

@@ -2871,6 +2871,64 @@ method_unlink (Req         *req,
   return TRUE;
 }
 
+static void
+fake_message_free (gpointer data)
+{
+  FakeMessage *message = data;
+
+  g_free (message->model);
+  g_free (message->body);
+  g_free (message);
+}
+
+/* mail.thread's message_post, as the addon's models (all with chatter)
+ * have it: a comment on one record its reader may see, which Odoo mails to
+ * the record's followers. Returns the new mail.message id. */
+static gboolean
+method_message_post (Req         *req,
+                     FakeModel   *model,
+                     GArray      *ids,
+                     JsonArray   *args,
+                     JsonObject  *kwargs,
+                     GString     *result,
+                     GError     **error)
+{
+  static const Param params[] = {
+    { "body", FALSE }, { "subject", FALSE }, { "message_type", FALSE }, { "subtype_xmlid", FALSE },
+    { "partner_ids", FALSE }, { "body_is_html", FALSE },
+  };
+  JsonNode *bound[G_N_ELEMENTS (params)];
+  g_autoptr(GPtrArray) records = NULL;
+  FakeMessage *message;
+
+  if (!bind_args ("MailThread.message_post", params, G_N_ELEMENTS (params), args, 1, kwargs, bound, error) ||
+      !check_acl (req, model, PERM_READ, error) ||
+      !(records = browse_existing (req, model, ids, error)) ||
+      !check_rules (req, model, records, "read", error))
+    return FALSE;
+
+  if (records->len != 1)
+    {
+      g_autofree char *repr = format_record_repr (model, ids);
+
+      g_set_error (error, FAKE_ODOO_ERROR, FAKE_EXC_VALUE, "Expected singleton: %s", repr);
+      return FALSE;
+    }
+
+  message = g_new0 (FakeMessage, 1);
+  message->id = (gint64)req->store->messages->len + 1;
+  message->model = g_strdup (model->name);
+  message->res_id = ((FakeRecord *)g_ptr_array_index (records, 0))->id;
+  message->author_uid = req->uid;
+  message->body = g_strdup (bound[0] != NULL && node_is (bound[0], G_TYPE_STRING)
+                            ? json_node_get_string (bound[0]) : "");
+  g_ptr_array_add (req->store->messages, message);
+
+  g_string_append_printf (result, "%" G_GINT64_FORMAT, message->id);
+
+  return TRUE;
+}
+
 static gboolean
 method_copy (Req         *req,
              FakeModel   *model,
@@ -2979,6 +3037,7 @@ fake_store_new (void)
   store->clock = TRANSCRIPT_SEED_TIME;
   store->clock_step = 1;
   store->addon_installed = TRUE;
+  store->messages = g_ptr_array_new_with_free_func (fake_message_free);
 
   for (guint i = 0; i < G_N_ELEMENTS (model_infos); i++)
     load_model (store, &model_infos[i]);
@@ -3023,7 +3082,27 @@ fake_store_free (FakeStore *store)
   g_clear_pointer (&store->models, g_hash_table_unref);
   g_clear_pointer (&store->users, g_hash_table_unref);
   g_clear_pointer (&store->resource, g_resource_unref);
+  g_clear_pointer (&store->messages, g_ptr_array_unref);
   g_free (store);
+}
+
+/* The bodies posted on one record's chatter, oldest first. */
+GStrv
+fake_store_get_messages (FakeStore  *store,
+                         const char *model,
+                         gint64      res_id)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < store->messages->len; i++)
+    {
+      FakeMessage *message = g_ptr_array_index (store->messages, i);
+
+      if (g_str_equal (message->model, model) && message->res_id == res_id)
+        g_strv_builder_add (builder, message->body);
+    }
+
+  return g_strv_builder_end (builder);
 }
 
 gint64
@@ -3293,7 +3372,7 @@ fake_store_call (FakeStore   *store,
                  GError     **error)
 {
   static const char * const record_methods[] = {
-    "read", "write", "unlink", "copy", "action_manual_refresh_kpi", NULL
+    "read", "write", "unlink", "copy", "action_manual_refresh_kpi", "message_post", NULL
   };
   static const char * const model_methods[] = {
     "search_read", "search", "search_count", "fields_get", "create", NULL
@@ -3321,7 +3400,8 @@ fake_store_call (FakeStore   *store,
 
   is_record_method = g_strv_contains (record_methods, method);
   if ((!is_record_method && !g_strv_contains (model_methods, method)) ||
-      (g_str_equal (method, "action_manual_refresh_kpi") && !g_str_equal (model->name, "kpi.report")))
+      (g_str_equal (method, "action_manual_refresh_kpi") && !g_str_equal (model->name, "kpi.report")) ||
+      (g_str_equal (method, "message_post") && !model->addon))
     {
       g_set_error (error, FAKE_ODOO_ERROR, FAKE_EXC_ATTRIBUTE,
                    "The method '%s' does not exist on the model '%s'", method, model->name);
@@ -3359,6 +3439,8 @@ fake_store_call (FakeStore   *store,
     ok = method_unlink (&req, model, ids, args, kwargs, result, error);
   else if (g_str_equal (method, "copy"))
     ok = method_copy (&req, model, ids, args, kwargs, result, error);
+  else if (g_str_equal (method, "message_post"))
+    ok = method_message_post (&req, model, ids, args, kwargs, result, error);
   else if (g_str_equal (method, "action_manual_refresh_kpi"))
     {
       ok = method_refresh (&req, model, ids, args, kwargs, error);

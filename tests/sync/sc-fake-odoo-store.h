@@ -147,7 +147,17 @@ struct _FakeStore
   guint       generation;   /* bumped by every change: invalidates the cache */
   SortCache   cache;
   GResource  *resource;
+  GPtrArray  *messages;     /* FakeMessage: chatter posted with message_post */
 };
+
+typedef struct
+{
+  gint64  id;
+  char   *model;
+  gint64  res_id;
+  gint64  author_uid;
+  char   *body;
+} FakeMessage;
 
 struct _Req
 {

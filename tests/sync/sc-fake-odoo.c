@@ -1877,6 +1877,30 @@ sc_fake_odoo_get_request_count (ScFakeOdoo *self,
 }
 
 /**
+ * sc_fake_odoo_get_messages:
+ * @self: a #ScFakeOdoo
+ * @model: a model
+ * @res_id: a record of it
+ *
+ * Returns: (transfer full): the bodies posted on the record's chatter
+ */
+GStrv
+sc_fake_odoo_get_messages (ScFakeOdoo *self,
+                           const char *model,
+                           gint64      res_id)
+{
+  GStrv messages;
+
+  g_return_val_if_fail (SC_IS_FAKE_ODOO (self), NULL);
+
+  g_rec_mutex_lock (&self->lock);
+  messages = fake_store_get_messages (self->store, model, res_id);
+  g_rec_mutex_unlock (&self->lock);
+
+  return messages;
+}
+
+/**
  * sc_fake_odoo_get_connection_count:
  * @self: a #ScFakeOdoo
  *

@@ -185,6 +185,9 @@ guint       sc_fake_odoo_get_request_count  (ScFakeOdoo            *self,
                                              const char            *service,
                                              const char            *method);
 guint       sc_fake_odoo_get_connection_count (ScFakeOdoo          *self);
+GStrv       sc_fake_odoo_get_messages       (ScFakeOdoo            *self,
+                                             const char            *model,
+                                             gint64                 res_id);
 guint       sc_fake_odoo_get_call_count     (ScFakeOdoo            *self,
                                              const char            *model,
                                              const char            *method);
