@@ -481,7 +481,8 @@ sync_cb (GObject      *object,
                              self->cancellable, synced_cb, NULL);
 
   sc_sync_scheduler_refresh_counts (self);
-  schedule (self, self->interval_msec);
+  if (self->interval_msec > 0)
+    schedule (self, self->interval_msec);
 }
 
 static void
@@ -887,7 +888,7 @@ sc_sync_scheduler_class_init (ScSyncSchedulerClass *klass)
   properties[PROP_LOGIN] =
     g_param_spec_string ("login", NULL, NULL, NULL, ro);
   properties[PROP_INTERVAL] =
-    g_param_spec_uint ("interval", NULL, NULL, 1, G_MAXUINT, DEFAULT_INTERVAL_MSEC,
+    g_param_spec_uint ("interval", NULL, NULL, 0, G_MAXUINT, DEFAULT_INTERVAL_MSEC,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_RETRY_DELAY] =
     g_param_spec_uint ("retry-delay", NULL, NULL, 0, G_MAXUINT, 0, ro);
@@ -1163,21 +1164,25 @@ sc_sync_scheduler_get_interval (ScSyncScheduler *self)
 /**
  * sc_sync_scheduler_set_interval:
  * @self: a #ScSyncScheduler
- * @msec: the time between periodic syncs, in milliseconds
+ * @msec: the time between periodic syncs, in milliseconds; 0 for none
  */
 void
 sc_sync_scheduler_set_interval (ScSyncScheduler *self,
                                 guint            msec)
 {
   g_return_if_fail (SC_IS_SYNC_SCHEDULER (self));
-  g_return_if_fail (msec > 0);
 
   if (self->interval_msec == msec)
     return;
 
   self->interval_msec = msec;
-  if (self->timer_id != 0 && self->failures == 0)
-    schedule (self, msec);
+  if (self->failures == 0 && self->attempt == NULL && self->last_sync != NULL)
+    {
+      if (msec > 0)
+        schedule (self, msec);
+      else
+        g_clear_handle_id (&self->timer_id, g_source_remove);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVAL]);
 }
 
