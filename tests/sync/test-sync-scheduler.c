@@ -18,6 +18,7 @@
 #include "sc-store-thread.h"
 #include "sc-sync-account.h"
 #include "sc-sync-enums.h"
+#include "sc-sync-issues.h"
 #include "sc-sync-scheduler.h"
 #include "sc-test-network-monitor.h"
 
@@ -421,6 +422,76 @@ test_dispose_cancels (Fixture       *fixture,
   g_assert_null (sc_store_get_setting (fixture->store, SC_SYNC_SETTING_LAST_SYNC));
 }
 
+static void
+exec_sql (Fixture    *fixture,
+          const char *sql)
+{
+  g_assert_cmpint (sqlite3_exec (_sc_store_get_db (fixture->store), sql, NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+}
+
+static void
+test_issues (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  ScSyncIssue *issue;
+  gint64 kpi;
+
+  save_account (fixture, SC_FAKE_ODOO_ADMIN_LOGIN);
+  sc_sync_scheduler_start (fixture->scheduler);
+  wait_until (sc_sync_scheduler_get_last_sync (fixture->scheduler) != NULL);
+
+  /* A local value that lost a conflict, and a change Odoo refused. */
+  kpi = local_kpi (fixture, 2);
+  g_assert_true (sc_store_submit (fixture->store, kpi, 0, 41, g_get_real_time () / G_USEC_PER_SEC,
+                                  "lost", NULL, &error));
+  g_assert_no_error (error);
+  exec_sql (fixture, "INSERT INTO sync_conflicts (model, odoo_id, local_payload, rule, created_at) "
+                     "SELECT model, 1, payload, 'later-edit-wins:server', 0 FROM outbox");
+  exec_sql (fixture, "UPDATE outbox SET state = 'failed', last_error = 'Odoo refused the change: "
+                     "no'");
+
+  issues = sc_sync_issues_list (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (issues->len, ==, 2);
+  issue = g_ptr_array_index (issues, 0);
+  g_assert_cmpint (issue->kind, ==, SC_SYNC_ISSUE_FAILED);
+  g_assert_cmpstr (issue->message, ==, "Odoo refused the change: no");
+  g_assert_cmpfloat (issue->value, ==, 41);
+  g_assert_nonnull (issue->kpi_name);
+  issue = g_ptr_array_index (issues, 1);
+  g_assert_cmpint (issue->kind, ==, SC_SYNC_ISSUE_CONFLICT);
+  g_assert_true (issue->can_reapply);
+  g_assert_cmpint (issue->date, >, 0);
+
+  sc_sync_scheduler_refresh_counts (fixture->scheduler);
+  wait_until (sc_sync_scheduler_get_failed (fixture->scheduler) == 1 &&
+              sc_sync_scheduler_get_conflicts (fixture->scheduler) == 1);
+
+  /* Re-applied: queued again, the conflict gone; retried: pending again. */
+  exec_sql (fixture, "DELETE FROM outbox");
+  g_assert_true (sc_sync_issues_reapply (fixture->store, issue->id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sc_store_count_outbox (fixture->store), ==, 1);
+  exec_sql (fixture, "UPDATE outbox SET state = 'failed'");
+  g_clear_pointer (&issues, g_ptr_array_unref);
+  issues = sc_sync_issues_list (fixture->store, &error);
+  g_assert_cmpuint (issues->len, ==, 1);
+  issue = g_ptr_array_index (issues, 0);
+  g_assert_true (sc_sync_issues_retry (fixture->store, issue->id, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&issues, g_ptr_array_unref);
+  issues = sc_sync_issues_list (fixture->store, &error);
+  g_assert_cmpuint (issues->len, ==, 0);
+
+  /* And the next sync pushes it. */
+  sc_sync_scheduler_sync_now (fixture->scheduler);
+  wait_until (state_of (fixture) == SC_SYNC_STATUS_IDLE);
+  g_assert_cmpint (sc_store_count_outbox (fixture->store), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -437,6 +508,7 @@ main (int   argc,
   ADD ("/sync/scheduler/wrong-password", test_wrong_password);
   ADD ("/sync/scheduler/offline", test_offline);
   ADD ("/sync/scheduler/dispose-cancels", test_dispose_cancels);
+  ADD ("/sync/issues/reapply-and-retry", test_issues);
   g_test_add_func ("/sync/scheduler/backoff-formula", test_backoff_formula);
 
 #undef ADD
