@@ -168,8 +168,15 @@ update (ScSyncIndicator *self)
       icon_name = "dialog-warning-symbolic";
       title = _("Sync Failed");
       if (sc_sync_scheduler_get_retry_delay (self->sync) > 0)
-        detail = g_strdup_printf (_("%s\nNext attempt in %u s."), error,
-                                  MAX (1, (sc_sync_scheduler_get_retry_delay (self->sync) + 999) / 1000));
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+          guint delay = sc_sync_scheduler_get_retry_delay (self->sync);
+          g_autoptr(GDateTime) next = g_date_time_add_seconds (now, delay / 1000.0);
+          g_autofree char *at = g_date_time_format (next, "%H:%M:%S");
+
+          /* Translators: an error message, then the time of the next try */
+          detail = g_strdup_printf (_("%s\nScorecard tries again at %s."), error, at);
+        }
       else
         detail = g_strdup (error);
       tooltip = g_strdup_printf (_("Sync failed: %s"), error);
