@@ -131,6 +131,24 @@ contains_bytes (const char *data,
   return FALSE;
 }
 
+/* With SC_TEST_ROOT_SCREENSHOT=DIR, the whole X screen too (ImageMagick's
+ * import), popovers included, which a widget snapshot leaves out. */
+static void
+save_root_screenshot (const char *name)
+{
+  const char *dir = g_getenv ("SC_TEST_ROOT_SCREENSHOT");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+
+  if (dir == NULL || g_find_program_in_path ("import") == NULL)
+    return;
+
+  path = g_build_filename (dir, name, NULL);
+  command = g_strdup_printf ("import -window root %s", path);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  g_test_message ("screen: %s", path);
+}
+
 /* A secret lookup that needs no keyring */
 
 static void
@@ -356,7 +374,14 @@ test_issues_in_popover (Fixture       *fixture,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (popover));
   spin (300);
   save_screenshot (GTK_WIDGET (popover), "sync-popover-issues.png");
-  save_screenshot (GTK_WIDGET (fixture->window), "sync-window.png");
+  save_root_screenshot ("sync-popover-light.png");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  spin (500);
+  save_screenshot (GTK_WIDGET (popover), "sync-popover-issues-dark.png");
+  save_root_screenshot ("sync-popover-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   gtk_popover_popdown (popover);
 }
 

@@ -48,7 +48,8 @@ struct _ScSyncIndicator
   GtkProgressBar  *progress_bar;
   GtkLabel        *last_sync_label;
   GtkLabel        *pending_label;
-  AdwActionRow    *account_row;
+  GtkWidget       *account_title;
+  GtkLabel        *account_label;
   GtkWidget       *sync_button;
   GtkWidget       *setup_button;
   GtkWidget       *failed_title;
@@ -227,9 +228,10 @@ update (ScSyncIndicator *self)
       g_autofree char *account = g_strdup_printf (_("%s, %s"), login,
                                                   role_name (sc_sync_scheduler_get_role (self->sync)));
 
-      adw_action_row_set_subtitle (self->account_row, account);
+      gtk_label_set_text (self->account_label, account);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->account_row), login != NULL);
+  gtk_widget_set_visible (self->account_title, login != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->account_label), login != NULL);
 
   gtk_widget_set_visible (self->sync_button, state != SC_SYNC_STATUS_NOT_CONFIGURED);
   gtk_widget_set_sensitive (self->sync_button, state == SC_SYNC_STATUS_IDLE ||
@@ -533,7 +535,8 @@ sc_sync_indicator_class_init (ScSyncIndicatorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScSyncIndicator, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, ScSyncIndicator, last_sync_label);
   gtk_widget_class_bind_template_child (widget_class, ScSyncIndicator, pending_label);
-  gtk_widget_class_bind_template_child (widget_class, ScSyncIndicator, account_row);
+  gtk_widget_class_bind_template_child (widget_class, ScSyncIndicator, account_title);
+  gtk_widget_class_bind_template_child (widget_class, ScSyncIndicator, account_label);
   gtk_widget_class_bind_template_child (widget_class, ScSyncIndicator, sync_button);
   gtk_widget_class_bind_template_child (widget_class, ScSyncIndicator, setup_button);
   gtk_widget_class_bind_template_child (widget_class, ScSyncIndicator, failed_title);
