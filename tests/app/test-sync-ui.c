@@ -163,6 +163,8 @@ lookup_async (const char          *url,
 
   if (g_strcmp0 (login, SC_FAKE_ODOO_USER_LOGIN) == 0)
     g_task_return_pointer (task, g_strdup (SC_FAKE_ODOO_USER_PASSWORD), g_free);
+  else if (g_strcmp0 (login, SC_FAKE_ODOO_MANAGER_LOGIN) == 0)
+    g_task_return_pointer (task, g_strdup (SC_FAKE_ODOO_MANAGER_PASSWORD), g_free);
   else if (g_strcmp0 (login, SC_FAKE_ODOO_SALES_LOGIN) == 0)
     g_task_return_pointer (task, g_strdup (SC_FAKE_ODOO_SALES_PASSWORD), g_free);
   else
@@ -567,6 +569,73 @@ test_kpi_user_cannot_submit (Fixture       *fixture,
   save_screenshot (GTK_WIDGET (fixture->window), "kpi-user-submit-disabled.png");
 }
 
+static gboolean
+manager_refused (Fixture *fixture)
+{
+  return !sc_kpi_detail_page_get_can_submit (SC_KPI_DETAIL_PAGE (sc_window_get_detail (fixture->window)));
+}
+
+static void
+test_manager_second_value (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(JsonObject) values = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
+  ScKpiDetailPage *detail;
+  GObject *hint;
+  ScKpi *kpi = NULL;
+  GListModel *kpis = sc_context_get_kpis (fixture->context);
+
+  /* A KPI Manager sees the KPIs assigned to them (record rules). */
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+
+    g_assert_true (json_parser_load_from_data (parser, "{\"assigned_user_ids\": [[6, 0, [7]]]}",
+                                               -1, NULL));
+    g_assert_true (sc_fake_odoo_edit_record (fixture->server, "kpi.report", 2,
+                                             json_node_get_object (json_parser_get_root (parser)),
+                                             &error));
+    g_assert_no_error (error);
+  }
+  save_account (fixture, SC_FAKE_ODOO_MANAGER_LOGIN);
+  WAIT_FOR (fixture, kpis_pulled);
+  g_assert_cmpint (sc_sync_scheduler_get_role (fixture->sync), ==, SC_ODOO_ROLE_MANAGER);
+
+  for (guint i = 0; i < g_list_model_get_n_items (kpis) && kpi == NULL; i++)
+    {
+      g_autoptr(ScKpi) item = g_list_model_get_item (kpis, i);
+
+      if (sc_kpi_get_kpi_type (item) == SC_KPI_TYPE_MANUAL && sc_kpi_get_odoo_id (item) > 0)
+        kpi = item;
+    }
+  g_assert_nonnull (kpi);
+
+  /* Nothing today yet: a KPI Manager may submit. */
+  sc_window_show_kpi (fixture->window, sc_kpi_get_id (kpi));
+  detail = SC_KPI_DETAIL_PAGE (sc_window_get_detail (fixture->window));
+  spin (300);
+  g_assert_true (sc_kpi_detail_page_get_can_submit (detail));
+
+  /* Today's value arrives from Odoo: a second one would be refused. */
+  json_object_set_int_member (values, "kpi_id", sc_kpi_get_odoo_id (kpi));
+  json_object_set_int_member (values, "user_id", SC_FAKE_ODOO_MANAGER_UID);
+  json_object_set_double_member (values, "value", 5);
+  json_object_set_string_member (values, "date", date);
+  g_assert_cmpint (sc_fake_odoo_create_record (fixture->server, "kpi.report.submission", values,
+                                               &error), >, 0);
+  g_assert_no_error (error);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "sync-now", NULL);
+  WAIT_FOR (fixture, is_idle);
+
+  sc_window_show_kpi (fixture->window, sc_kpi_get_id (kpi));
+  WAIT_FOR (fixture, manager_refused);
+  hint = gtk_widget_get_template_child (GTK_WIDGET (detail), SC_TYPE_KPI_DETAIL_PAGE, "submit_hint");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hint)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hint)), "KPI Manager"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -599,6 +668,7 @@ main (int   argc,
   ADD ("/ui/sync/ctrl-r", test_ctrl_r);
   ADD ("/ui/sync/preferences", test_preferences);
   ADD ("/ui/sync/kpi-user-cannot-submit", test_kpi_user_cannot_submit);
+  ADD ("/ui/sync/manager-second-value", test_manager_second_value);
 #undef ADD
 
   status = g_test_run ();

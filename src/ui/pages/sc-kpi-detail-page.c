@@ -335,8 +335,10 @@ submissions_cb (GObject      *object,
 
       gtk_list_box_append (self->submissions_list, create_submission_row (self->kpi, submission));
 
-      /* The addon keeps one value per KPI, user and UTC day (§4.3). */
-      if (sc_utc_day_start (sc_submission_get_date (submission)) ==
+      /* The addon keeps one value per KPI, user and UTC day (§4.3); one
+       * not pushed yet can still be replaced here. */
+      if (sc_submission_get_sync_state (submission) == SC_SYNC_STATE_SYNCED &&
+          sc_utc_day_start (sc_submission_get_date (submission)) ==
           sc_utc_day_start (g_get_real_time () / G_USEC_PER_SEC) &&
           (by == NULL || g_strcmp0 (by, login) == 0))
         self->submitted_today = TRUE;
