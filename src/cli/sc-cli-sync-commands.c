@@ -710,6 +710,7 @@ sc_cli_cmd_status (ScCliGlobals  *globals,
           add_string_or_null (builder, "url", url);
           add_string_or_null (builder, "database", database);
           add_string_or_null (builder, "login", login);
+          add_string_or_null (builder, "role", sc_odoo_role_to_string (account->role));
           json_builder_end_object (builder);
         }
       else
@@ -733,8 +734,11 @@ sc_cli_cmd_status (ScCliGlobals  *globals,
     }
 
   if (url != NULL)
-    printf (_("Server: %s (database %s) as %s\n"), url, database ? database : "?",
-            login ? login : "?");
+    {
+      printf (_("Server: %s (database %s) as %s\n"), url, database ? database : "?",
+              login ? login : "?");
+      printf (_("KPI role at the last sign-in: %s\n"), role_label (account->role));
+    }
   else
     printf ("%s\n", _("Server: none; run “scorecard-cli login” to set one up"));
 
