@@ -80,6 +80,7 @@ struct _ScSyncScheduler
   guint              hopeless : 1;
   guint              loading_account : 1;
   guint              reload_again : 1;
+  guint              relogin : 1;
   guint              counting : 1;
   guint              count_again : 1;
 };
@@ -126,7 +127,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void begin_sync (ScSyncScheduler *self);
+static void begin_sync   (ScSyncScheduler *self);
+static void load_account (ScSyncScheduler *self);
 
 /* Auxiliary methods */
 
@@ -647,7 +649,9 @@ account_loaded_cb (GObject      *object,
     }
 
   first = self->account == NULL;
-  changed = first || !sc_sync_account_same_identity (self->account, account);
+  /* Asked to reload: the password may have changed too, so sign in anew. */
+  changed = first || self->relogin || !sc_sync_account_same_identity (self->account, account);
+  self->relogin = FALSE;
   old_role = self->account != NULL ? self->account->role : SC_ODOO_ROLE_NONE;
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -685,8 +689,22 @@ account_loaded_cb (GObject      *object,
   if (self->reload_again)
     {
       self->reload_again = FALSE;
-      sc_sync_scheduler_reload_account (self);
+      load_account (self);
     }
+}
+
+/* Settings written by anyone, ourselves included: follow a new account. */
+static void
+load_account (ScSyncScheduler *self)
+{
+  if (self->loading_account)
+    {
+      self->reload_again = TRUE;
+      return;
+    }
+
+  self->loading_account = TRUE;
+  sc_sync_account_load_async (self->store, self->cancellable, account_loaded_cb, self);
 }
 
 static void
@@ -695,7 +713,7 @@ on_store_changed_cb (ScSyncScheduler *self,
                      ScStoreThread   *store)
 {
   if (changes & SC_STORE_CHANGE_SETTINGS)
-    sc_sync_scheduler_reload_account (self);
+    load_account (self);
   if (changes & SC_STORE_CHANGE_OUTBOX)
     sc_sync_scheduler_refresh_counts (self);
 }
@@ -962,7 +980,7 @@ sc_sync_scheduler_start (ScSyncScheduler *self)
     return;
 
   self->started = TRUE;
-  sc_sync_scheduler_reload_account (self);
+  load_account (self);
   sc_sync_scheduler_refresh_counts (self);
 }
 
@@ -989,22 +1007,17 @@ sc_sync_scheduler_sync_now (ScSyncScheduler *self)
  * sc_sync_scheduler_reload_account:
  * @self: a #ScSyncScheduler
  *
- * Reads the account from the store's settings again; a different account
- * cancels the running sync and syncs anew.
+ * Reads the account from the store's settings again and signs in anew
+ * with the secret in the keyring, which may have changed: call it after
+ * saving an account. A running sync is cancelled and a new one starts.
  */
 void
 sc_sync_scheduler_reload_account (ScSyncScheduler *self)
 {
   g_return_if_fail (SC_IS_SYNC_SCHEDULER (self));
 
-  if (self->loading_account)
-    {
-      self->reload_again = TRUE;
-      return;
-    }
-
-  self->loading_account = TRUE;
-  sc_sync_account_load_async (self->store, self->cancellable, account_loaded_cb, self);
+  self->relogin = TRUE;
+  load_account (self);
 }
 
 /**
