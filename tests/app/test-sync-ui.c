@@ -20,6 +20,7 @@
 #include "sc-store-private.h"
 #include "sc-sync-account.h"
 #include "sc-sync-indicator.h"
+#include "sc-test-app-utils.h"
 #include "sc-test-network-monitor.h"
 #include "sc-window.h"
 
@@ -64,58 +65,6 @@ wait_for (Fixture    *fixture,
 }
 
 #define WAIT_FOR(fixture, condition) wait_for (fixture, condition, #condition)
-
-static void
-spin (guint msec)
-{
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
-  g_autofree char *file = NULL;
-  int width, height;
-
-  gtk_test_widget_wait_for_draw (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  file = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, file));
-  g_test_message ("screenshot: %s", file);
-}
 
 static gboolean
 contains_bytes (const char *data,
@@ -234,7 +183,7 @@ fixture_setup (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 760);
   gtk_window_present (GTK_WINDOW (fixture->window));
   sc_sync_scheduler_start (fixture->sync);
-  spin (100);
+  sc_test_app_spin (100);
 }
 
 static void
@@ -242,13 +191,13 @@ fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin (100);
+  sc_test_app_spin (100);
   g_clear_object (&fixture->context);
   g_clear_object (&fixture->thread);
-  spin (300);
+  sc_test_app_spin (300);
   g_clear_object (&fixture->monitor);
   g_clear_object (&fixture->server);
-  remove_tree (fixture->dir);
+  sc_test_app_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -333,9 +282,9 @@ test_indicator_states (Fixture       *fixture,
   /* The popover, opened, in the window's screenshot. */
   gtk_popover_popup (popover);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (popover));
-  spin (300);
+  sc_test_app_spin (300);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
-  save_screenshot (GTK_WIDGET (popover), "sync-popover-error.png");
+  sc_test_app_save_screenshot (GTK_WIDGET (popover), "sync-popover-error.png");
   gtk_popover_popdown (popover);
 }
 
@@ -374,17 +323,57 @@ test_issues_in_popover (Fixture       *fixture,
   while (sc_sync_indicator_get_n_issues (indicator) < 2)
     g_main_context_iteration (NULL, TRUE);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (popover));
-  spin (300);
-  save_screenshot (GTK_WIDGET (popover), "sync-popover-issues.png");
+  sc_test_app_spin (300);
+  sc_test_app_save_screenshot (GTK_WIDGET (popover), "sync-popover-issues.png");
   save_root_screenshot ("sync-popover-light.png");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);
-  spin (500);
-  save_screenshot (GTK_WIDGET (popover), "sync-popover-issues-dark.png");
+  sc_test_app_spin (500);
+  sc_test_app_save_screenshot (GTK_WIDGET (popover), "sync-popover-issues-dark.png");
   save_root_screenshot ("sync-popover-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   gtk_popover_popdown (popover);
+}
+
+/* GTK 4.8 cannot inject key events, so this finds the shortcut the
+ * window's controllers would run for the key and runs it. */
+static gboolean
+press_shortcut (GtkWidget       *window,
+                guint            keyval,
+                GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+  g_autoptr(GtkShortcutTrigger) key = gtk_keyval_trigger_new (keyval, modifiers);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+            {
+              if (!gtk_shortcut_trigger_equal (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), key) &&
+                  !gtk_shortcut_trigger_equal (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), key))
+                continue;
+            }
+          else if (!gtk_shortcut_trigger_equal (trigger, key))
+            continue;
+
+          return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                               GTK_SHORTCUT_ACTION_EXCLUSIVE, window,
+                                               gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
 }
 
 static void
@@ -403,7 +392,8 @@ test_ctrl_r (Fixture       *fixture,
   before = g_date_time_ref (sc_sync_scheduler_get_last_sync (fixture->sync));
   sc_fake_odoo_reset_counters (fixture->server);
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "sync-now", NULL);
+  /* What the window does on Ctrl+R: its shortcut for that key. */
+  g_assert_true (press_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_r, GDK_CONTROL_MASK));
   g_assert_cmpint (sc_sync_scheduler_get_state (fixture->sync), ==, SC_SYNC_STATUS_SYNCING);
   WAIT_FOR (fixture, is_idle);
   g_assert_cmpuint (sc_fake_odoo_get_request_count (fixture->server, NULL, NULL), >, 0);
@@ -483,7 +473,7 @@ test_preferences (Fixture       *fixture,
                    ==, "Odoo 17.0");
   g_assert_nonnull (strstr (subtitle, "KPI Tracking addon is installed"));
   g_assert_nonnull (strstr (subtitle, "KPI Admin"));
-  save_screenshot (window, "preferences-odoo.png");
+  sc_test_app_save_screenshot (window, "preferences-odoo.png");
 
   /* A wrong password: Odoo's precise refusal. */
   set_row (page, "secret_row", "wrong");
@@ -511,14 +501,14 @@ test_preferences (Fixture       *fixture,
   g_assert_cmpstr (account->database, ==, SC_FAKE_ODOO_DATABASE);
   g_assert_cmpint (account->role, ==, SC_ODOO_ROLE_USER);
   g_clear_object (&store);
-  spin (200);
+  sc_test_app_spin (200);
   g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
   g_assert_false (contains_bytes (contents, length, SC_FAKE_ODOO_USER_PASSWORD));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (
                      page, SC_TYPE_ODOO_PREFERENCES_PAGE, "secret_row"))), ==, "");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (100);
+  sc_test_app_spin (100);
 }
 
 static gboolean
@@ -565,8 +555,8 @@ test_kpi_user_cannot_submit (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hint)));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hint)), ==,
                    "Your Odoo KPI group (KPI User) cannot submit values; ask a KPI Manager");
-  spin (200);
-  save_screenshot (GTK_WIDGET (fixture->window), "kpi-user-submit-disabled.png");
+  sc_test_app_spin (200);
+  sc_test_app_save_screenshot (GTK_WIDGET (fixture->window), "kpi-user-submit-disabled.png");
 }
 
 static gboolean
@@ -615,7 +605,7 @@ test_manager_second_value (Fixture       *fixture,
   /* Nothing today yet: a KPI Manager may submit. */
   sc_window_show_kpi (fixture->window, sc_kpi_get_id (kpi));
   detail = SC_KPI_DETAIL_PAGE (sc_window_get_detail (fixture->window));
-  spin (300);
+  sc_test_app_spin (300);
   g_assert_true (sc_kpi_detail_page_get_can_submit (detail));
 
   /* Today's value arrives from Odoo: a second one would be refused. */
