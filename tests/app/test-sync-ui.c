@@ -322,6 +322,10 @@ test_issues_in_popover (Fixture       *fixture,
   gtk_popover_popup (popover);
   while (sc_sync_indicator_get_n_issues (indicator) < 2)
     g_main_context_iteration (NULL, TRUE);
+
+  /* The button says that something waits for the user. */
+  g_assert_cmpstr (sc_sync_indicator_get_icon_name (indicator), ==, "dialog-warning-symbolic");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (indicator), "warning"));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (popover));
   sc_test_app_spin (300);
   sc_test_app_save_screenshot (GTK_WIDGET (popover), "sync-popover-issues.png");

@@ -133,6 +133,8 @@ update (ScSyncIndicator *self)
   const char *error = sc_sync_scheduler_get_error_message (self->sync);
   const char *login = sc_sync_scheduler_get_login (self->sync);
   guint pending = sc_sync_scheduler_get_pending (self->sync);
+  guint issues = sc_sync_scheduler_get_failed (self->sync) +
+                 sc_sync_scheduler_get_conflicts (self->sync);
   double progress = sc_sync_scheduler_get_progress (self->sync);
   g_autofree char *last_sync = format_last_sync (sc_sync_scheduler_get_last_sync (self->sync));
   g_autofree char *pending_text = NULL;
@@ -151,7 +153,23 @@ update (ScSyncIndicator *self)
       break;
     case SC_SYNC_STATUS_IDLE:
       title = _("Up to Date");
-      tooltip = g_strdup_printf (_("Synced; last sync %s"), last_sync);
+      if (issues > 0)
+        {
+          /* Refused changes and conflicts wait for the user: say so on the button. */
+          icon_name = "dialog-warning-symbolic";
+          detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u change needs your attention: see below.",
+                                                 "%u changes need your attention: see below.",
+                                                 issues),
+                                    issues);
+          tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "Synced; %u change needs your attention",
+                                                  "Synced; %u changes need your attention",
+                                                  issues),
+                                     issues);
+        }
+      else
+        tooltip = g_strdup_printf (_("Synced; last sync %s"), last_sync);
       break;
     case SC_SYNC_STATUS_SYNCING:
       title = _("Syncing…");
@@ -194,6 +212,10 @@ update (ScSyncIndicator *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+  if (state == SC_SYNC_STATUS_IDLE && issues > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "warning");
   if (state == SC_SYNC_STATUS_NOT_CONFIGURED || state == SC_SYNC_STATUS_OFFLINE)
     gtk_widget_add_css_class (GTK_WIDGET (self->icon), "dim-label");
   else
