@@ -22,6 +22,7 @@
 #include "sc-sync-indicator.h"
 #include "sc-test-app-utils.h"
 #include "sc-test-network-monitor.h"
+#include "sc-test-secrets.h"
 #include "sc-window.h"
 
 /* Sync in the app, under Xvfb, against the in-process fake Odoo: the
@@ -98,43 +99,6 @@ save_root_screenshot (const char *name)
   g_test_message ("screen: %s", path);
 }
 
-/* A secret lookup that needs no keyring */
-
-static void
-lookup_async (const char          *url,
-              const char          *database,
-              const char          *login,
-              GCancellable        *cancellable,
-              GAsyncReadyCallback  callback,
-              gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
-  if (g_strcmp0 (login, SC_FAKE_ODOO_USER_LOGIN) == 0)
-    g_task_return_pointer (task, g_strdup (SC_FAKE_ODOO_USER_PASSWORD), g_free);
-  else if (g_strcmp0 (login, SC_FAKE_ODOO_MANAGER_LOGIN) == 0)
-    g_task_return_pointer (task, g_strdup (SC_FAKE_ODOO_MANAGER_PASSWORD), g_free);
-  else if (g_strcmp0 (login, SC_FAKE_ODOO_SALES_LOGIN) == 0)
-    g_task_return_pointer (task, g_strdup (SC_FAKE_ODOO_SALES_PASSWORD), g_free);
-  else
-    g_task_return_pointer (task, g_strdup (SC_FAKE_ODOO_ADMIN_PASSWORD), g_free);
-}
-
-static char *
-lookup_finish (GAsyncResult  *result,
-               GError       **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-free_secret (char *secret)
-{
-  g_free (secret);
-}
-
-static const ScSyncSecretFuncs secret_funcs = { lookup_async, lookup_finish, free_secret };
-
 /* Fixture */
 
 static void
@@ -175,7 +139,7 @@ fixture_setup (Fixture       *fixture,
                                    NULL);
   sc_context_reload (fixture->context);
   fixture->sync = sc_context_get_sync (fixture->context);
-  sc_sync_scheduler_set_secret_funcs (fixture->sync, &secret_funcs);
+  sc_sync_scheduler_set_secret_funcs (fixture->sync, sc_test_secret_funcs ());
   sc_sync_scheduler_set_reconnect_delay (fixture->sync, 10);
   sc_sync_scheduler_set_timeout (fixture->sync, 10);
 
@@ -288,6 +252,13 @@ test_indicator_states (Fixture       *fixture,
   gtk_popover_popdown (popover);
 }
 
+static gboolean
+shows_warning (Fixture *fixture)
+{
+  return g_strcmp0 (sc_sync_indicator_get_icon_name (indicator_of (fixture)),
+                    "dialog-warning-symbolic") == 0;
+}
+
 static void
 test_issues_in_popover (Fixture       *fixture,
                         gconstpointer  data)
@@ -324,7 +295,7 @@ test_issues_in_popover (Fixture       *fixture,
     g_main_context_iteration (NULL, TRUE);
 
   /* The button says that something waits for the user. */
-  g_assert_cmpstr (sc_sync_indicator_get_icon_name (indicator), ==, "dialog-warning-symbolic");
+  WAIT_FOR (fixture, shows_warning);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (indicator), "warning"));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (popover));
   sc_test_app_spin (300);

@@ -21,6 +21,7 @@
 #include "sc-sync-issues.h"
 #include "sc-sync-scheduler.h"
 #include "sc-test-network-monitor.h"
+#include "sc-test-secrets.h"
 
 /* ScSyncScheduler against the fake Odoo, with a network monitor the test
  * switches on and off and a secret lookup that needs no keyring. Timers
@@ -35,46 +36,6 @@ __asan_default_options (void)
 {
   return "intercept_tls_get_addr=0";
 }
-
-/* A secret lookup without a keyring */
-
-static void
-lookup_async (const char          *url,
-              const char          *database,
-              const char          *login,
-              GCancellable        *cancellable,
-              GAsyncReadyCallback  callback,
-              gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
-  if (g_strcmp0 (login, SC_FAKE_ODOO_ADMIN_LOGIN) == 0)
-    g_task_return_pointer (task, g_strdup (SC_FAKE_ODOO_ADMIN_PASSWORD), g_free);
-  else if (g_strcmp0 (login, SC_FAKE_ODOO_USER_LOGIN) == 0)
-    g_task_return_pointer (task, g_strdup (SC_FAKE_ODOO_USER_PASSWORD), g_free);
-  else
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                             "No password is saved for %s", login);
-}
-
-static char *
-lookup_finish (GAsyncResult  *result,
-               GError       **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-free_secret (char *secret)
-{
-  g_free (secret);
-}
-
-static const ScSyncSecretFuncs secret_funcs = {
-  lookup_async,
-  lookup_finish,
-  free_secret,
-};
 
 /* Fixture */
 
@@ -138,7 +99,7 @@ fixture_setup (Fixture       *fixture,
 
   fixture->monitor = g_object_new (TEST_TYPE_NETWORK_MONITOR, NULL);
   fixture->scheduler = sc_sync_scheduler_new (fixture->thread, G_NETWORK_MONITOR (fixture->monitor));
-  sc_sync_scheduler_set_secret_funcs (fixture->scheduler, &secret_funcs);
+  sc_sync_scheduler_set_secret_funcs (fixture->scheduler, sc_test_secret_funcs ());
   sc_sync_scheduler_set_timeout (fixture->scheduler, 10);
   sc_sync_scheduler_set_reconnect_delay (fixture->scheduler, 10);
   sc_sync_scheduler_set_backoff (fixture->scheduler, 40, 400);
