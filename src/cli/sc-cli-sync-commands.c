@@ -397,6 +397,10 @@ sc_cli_cmd_login (ScCliGlobals  *globals,
 
   client = sc_odoo_client_new (url, database);
   server_url = sc_odoo_client_get_url (client);
+  old = sc_sync_account_load (store);
+  /* A certificate trusted in the app for this server stays trusted. */
+  if (g_strcmp0 (old->url, server_url) == 0)
+    sc_odoo_client_set_pinned_certificate (client, old->certificate);
   waiter_init (&waiter);
 
   sc_odoo_client_version_async (client, NULL, waiter_done_cb, &waiter);
@@ -414,8 +418,6 @@ sc_cli_cmd_login (ScCliGlobals  *globals,
       return sc_cli_data_error (error);
     }
 
-  old = sc_sync_account_load (store);
-
   if (!sc_secrets_store_sync (server_url, database, login, secret, NULL, &error))
     {
       secret_wipe_free (secret);
@@ -430,6 +432,7 @@ sc_cli_cmd_login (ScCliGlobals  *globals,
   account.database = database;
   account.login = login;
   account.role = role;
+  account.certificate = (char *)sc_odoo_client_get_pinned_certificate (client);
   if (!sc_sync_account_save (store, &account, &error))
     return sc_cli_data_error (error);
 
@@ -545,6 +548,7 @@ sc_cli_cmd_sync (ScCliGlobals  *globals,
     }
 
   client = sc_odoo_client_new (url, database);
+  sc_odoo_client_set_pinned_certificate (client, account->certificate);
   waiter_init (&waiter);
 
   sc_odoo_client_login_async (client, login, secret, NULL, waiter_done_cb, &waiter);

@@ -104,6 +104,7 @@ sc_sync_account_load (ScStore *store)
   account->database = sc_store_get_setting (store, SC_SYNC_SETTING_DATABASE);
   account->login = sc_store_get_setting (store, SC_SYNC_SETTING_LOGIN);
   account->last_sync = sc_store_get_setting (store, SC_SYNC_SETTING_LAST_SYNC);
+  account->certificate = sc_store_get_setting (store, SC_SYNC_SETTING_CERTIFICATE);
   role = sc_store_get_setting (store, SC_SYNC_SETTING_ROLE);
   account->role = sc_odoo_role_from_string (role);
 
@@ -116,7 +117,8 @@ sc_sync_account_load (ScStore *store)
  * @account: the account that just signed in
  * @error: return location for a #GError
  *
- * Saves the account's server, database, login and role in one transaction.
+ * Saves the account's server, database, login, role and trusted
+ * certificate (none when %NULL) in one transaction.
  * Another account than the one saved before forgets the last sync time,
  * which was about that other account.
  *
@@ -141,7 +143,8 @@ sc_sync_account_save (ScStore              *store,
       !sc_store_set_setting (store, SC_SYNC_SETTING_DATABASE, account->database, error) ||
       !sc_store_set_setting (store, SC_SYNC_SETTING_LOGIN, account->login, error) ||
       !sc_store_set_setting (store, SC_SYNC_SETTING_ROLE, sc_odoo_role_to_string (account->role),
-                             error))
+                             error) ||
+      !sc_store_set_setting (store, SC_SYNC_SETTING_CERTIFICATE, account->certificate, error))
     goto failed;
 
   if (!sc_sync_account_same_identity (old, account) &&
@@ -263,6 +266,7 @@ sc_sync_account_copy (const ScSyncAccount *account)
   copy->login = g_strdup (account->login);
   copy->role = account->role;
   copy->last_sync = g_strdup (account->last_sync);
+  copy->certificate = g_strdup (account->certificate);
 
   return copy;
 }
@@ -277,6 +281,7 @@ sc_sync_account_free (ScSyncAccount *account)
   g_free (account->database);
   g_free (account->login);
   g_free (account->last_sync);
+  g_free (account->certificate);
   g_free (account);
 }
 

@@ -22,6 +22,7 @@ G_BEGIN_DECLS
 #define SC_SYNC_SETTING_LOGIN     "odoo_login"
 #define SC_SYNC_SETTING_ROLE      "odoo_role"
 #define SC_SYNC_SETTING_LAST_SYNC "last_sync"
+#define SC_SYNC_SETTING_CERTIFICATE "odoo_certificate"
 
 /**
  * ScSyncAccount:
@@ -30,6 +31,8 @@ G_BEGIN_DECLS
  * @login: (nullable): the user's login
  * @role: the KPI group read at the last login
  * @last_sync: (nullable): when the last sync ended, UTC ISO 8601
+ * @certificate: (nullable): the SHA-256 fingerprint of a certificate the
+ *   user chose to trust although the system does not (self-signed)
  *
  * The Odoo account of a store, read from its settings; all %NULL when none
  * is set up.
@@ -41,6 +44,7 @@ typedef struct
   char        *login;
   ScOdooRole   role;
   char        *last_sync;
+  char        *certificate;
 } ScSyncAccount;
 
 const char    *sc_odoo_role_to_string           (ScOdooRole            role);

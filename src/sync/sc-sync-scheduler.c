@@ -587,6 +587,7 @@ begin_sync (ScSyncScheduler *self)
     {
       self->client = sc_odoo_client_new (self->account->url, self->account->database);
       sc_odoo_client_set_timeout (self->client, self->timeout_seconds);
+      sc_odoo_client_set_pinned_certificate (self->client, self->account->certificate);
       self->engine = sc_sync_engine_new (self->store, self->client);
       g_signal_connect_object (self->engine, "progress", G_CALLBACK (on_engine_progress_cb),
                                self, G_CONNECT_SWAPPED);

@@ -486,6 +486,70 @@ test_preferences (Fixture       *fixture,
   sc_test_app_spin (100);
 }
 
+static void
+test_preferences_certificate (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *pem = g_test_build_filename (G_TEST_DIST, "sync", "data",
+                                                "fake-odoo-selfsigned.pem", NULL);
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(ScFakeOdoo) tls_server = NULL;
+  g_autoptr(ScStore) store = NULL;
+  g_autoptr(ScSyncAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fingerprint = NULL;
+  GtkWidget *window = adw_preferences_window_new ();
+  GtkWidget *page = sc_odoo_preferences_page_new (fixture->context);
+  GObject *trust;
+  const char *subtitle = NULL;
+
+  certificate = g_tls_certificate_new_from_file (pem, &error);
+  g_assert_no_error (error);
+  fingerprint = sc_odoo_certificate_fingerprint (certificate);
+  tls_server = sc_fake_odoo_new_full (0, certificate, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (sc_fake_odoo_get_url (tls_server), "https://"));
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_set_data (G_OBJECT (fixture->window), "page", page);
+  trust = gtk_widget_get_template_child (page, SC_TYPE_ODOO_PREFERENCES_PAGE, "trust_button");
+
+  set_row (page, "url_row", sc_fake_odoo_get_url (tls_server));
+  set_row (page, "database_row", SC_FAKE_ODOO_DATABASE);
+  set_row (page, "login_row", SC_FAKE_ODOO_ADMIN_LOGIN);
+  set_row (page, "secret_row", SC_FAKE_ODOO_ADMIN_PASSWORD);
+
+  /* Self-signed: refused, with the fingerprint and a way to trust it. */
+  click (page, "test_button");
+  WAIT_FOR (fixture, page_done);
+  g_assert_cmpstr (sc_odoo_preferences_page_get_status (SC_ODOO_PREFERENCES_PAGE (page), &subtitle),
+                   ==, "Connection Failed");
+  g_assert_nonnull (strstr (subtitle, fingerprint));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (trust)));
+
+  /* Trusted: the test goes through, and Save keeps the pin for syncs. */
+  g_signal_emit_by_name (trust, "clicked");
+  WAIT_FOR (fixture, page_done);
+  g_assert_cmpstr (sc_odoo_preferences_page_get_status (SC_ODOO_PREFERENCES_PAGE (page), &subtitle),
+                   ==, "Odoo 17.0");
+  g_assert_nonnull (strstr (subtitle, "trusted by its fingerprint"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (trust)));
+
+  click (page, "save_button");
+  WAIT_FOR (fixture, page_done);
+  WAIT_FOR (fixture, is_idle);
+
+  store = sc_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  account = sc_sync_account_load (store);
+  g_assert_cmpstr (account->certificate, ==, fingerprint);
+  g_assert_cmpuint (sc_fake_odoo_get_request_count (tls_server, "object", "execute_kw"), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sc_test_app_spin (100);
+}
+
 static gboolean
 kpis_pulled (Fixture *fixture)
 {
@@ -632,6 +696,7 @@ main (int   argc,
   ADD ("/ui/sync/issues-in-popover", test_issues_in_popover);
   ADD ("/ui/sync/ctrl-r", test_ctrl_r);
   ADD ("/ui/sync/preferences", test_preferences);
+  ADD ("/ui/sync/preferences-certificate", test_preferences_certificate);
   ADD ("/ui/sync/kpi-user-cannot-submit", test_kpi_user_cannot_submit);
   ADD ("/ui/sync/manager-second-value", test_manager_second_value);
 #undef ADD

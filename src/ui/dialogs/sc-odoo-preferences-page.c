@@ -35,6 +35,8 @@ struct _ScOdooPreferencesPage
   GCancellable       *cancellable;
   GCancellable       *list_cancellable;
   ScSyncAccount      *saved;
+  char               *pinned;
+  char               *offered;
   guint               list_source;
   gboolean            busy;
 
@@ -51,6 +53,7 @@ struct _ScOdooPreferencesPage
   GtkSpinner         *status_spinner;
   GtkWidget          *test_button;
   GtkWidget          *save_button;
+  GtkWidget          *trust_button;
 };
 
 typedef struct
@@ -96,6 +99,7 @@ check_free (Check *check)
   g_free (check->account.url);
   g_free (check->account.database);
   g_free (check->account.login);
+  g_free (check->account.certificate);
   g_clear_pointer (&check->secret, wipe_free);
   g_free (check);
 }
@@ -180,6 +184,13 @@ fail_check (Check        *check,
       set_busy (self, FALSE);
       set_status (self, "dialog-warning-symbolic",
                   check->save ? _("Not Saved") : _("Connection Failed"), error->message);
+
+      /* A certificate the system does not trust (self-signed): the user
+       * may trust it by its fingerprint, which the message shows. */
+      g_clear_pointer (&self->offered, g_free);
+      if (g_error_matches (error, SC_SYNC_ERROR, SC_SYNC_ERROR_CERTIFICATE))
+        self->offered = g_strdup (sc_sync_error_get_certificate_fingerprint (error));
+      gtk_widget_set_visible (self->trust_button, self->offered != NULL);
     }
 
   check_free (check);
@@ -205,6 +216,16 @@ show_connected (Check *check)
   else
     subtitle = g_strdup_printf ("%s\n%s", _("The KPI Tracking addon is installed."),
                                 role_sentence (sc_odoo_client_get_role (check->client)));
+
+  if (sc_odoo_client_get_pinned_certificate (check->client) != NULL)
+    {
+      g_autofree char *with_pin = g_strdup_printf ("%s\n%s", subtitle,
+                                                   _("The server’s certificate is trusted by its "
+                                                     "fingerprint."));
+
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&with_pin);
+    }
 
   set_busy (self, FALSE);
   set_status (self, signed_in ? "emblem-ok-symbolic" : "network-server-symbolic", title, subtitle);
@@ -397,6 +418,9 @@ start_check (ScOdooPreferencesPage *self,
   check->account.login = trimmed_text (self->login_row);
   if (*secret != '\0')
     check->secret = g_strdup (secret);
+  if (self->pinned != NULL && sc_odoo_client_set_pinned_certificate (check->client, self->pinned))
+    check->account.certificate = g_strdup (self->pinned);
+  gtk_widget_set_visible (self->trust_button, FALSE);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -481,12 +505,11 @@ account_loaded_cb (GObject      *object,
   if (!sc_sync_account_is_configured (account))
     return;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->url_row), account->url);
-  gtk_editable_set_text (GTK_EDITABLE (self->database_row), account->database);
-  gtk_editable_set_text (GTK_EDITABLE (self->login_row), account->login);
-  set_status (self, "emblem-ok-symbolic", _("Set Up"),
-              role_sentence (account->role));
   self->saved = g_steal_pointer (&account);
+  gtk_editable_set_text (GTK_EDITABLE (self->url_row), self->saved->url);
+  gtk_editable_set_text (GTK_EDITABLE (self->database_row), self->saved->database);
+  gtk_editable_set_text (GTK_EDITABLE (self->login_row), self->saved->login);
+  set_status (self, "emblem-ok-symbolic", _("Set Up"), role_sentence (self->saved->role));
 }
 
 /* Callbacks */
@@ -494,6 +517,13 @@ account_loaded_cb (GObject      *object,
 static void
 on_url_changed_cb (ScOdooPreferencesPage *self)
 {
+  g_autofree char *url = trimmed_text (self->url_row);
+
+  /* A trusted certificate belongs to its server. */
+  g_clear_pointer (&self->pinned, g_free);
+  if (self->saved != NULL && g_strcmp0 (self->saved->url, url) == 0)
+    self->pinned = g_strdup (self->saved->certificate);
+
   g_clear_handle_id (&self->list_source, g_source_remove);
   self->list_source = g_timeout_add (LIST_DATABASES_DELAY_MSEC, list_databases_cb, self);
 }
@@ -506,6 +536,14 @@ on_field_changed_cb (ScOdooPreferencesPage *self)
     set_status (self, "network-server-symbolic", _("Not tested yet"),
                 _("Test the connection to see the server’s version, whether the KPI Tracking "
                   "addon is installed, and your KPI role."));
+}
+
+static void
+on_trust_clicked_cb (ScOdooPreferencesPage *self)
+{
+  g_free (self->pinned);
+  self->pinned = g_steal_pointer (&self->offered);
+  start_check (self, FALSE);
 }
 
 static void
@@ -555,6 +593,8 @@ sc_odoo_preferences_page_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->list_cancellable);
   g_clear_pointer (&self->saved, sc_sync_account_free);
+  g_clear_pointer (&self->pinned, g_free);
+  g_clear_pointer (&self->offered, g_free);
 
   G_OBJECT_CLASS (sc_odoo_preferences_page_parent_class)->finalize (object);
 }
@@ -607,9 +647,11 @@ sc_odoo_preferences_page_class_init (ScOdooPreferencesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScOdooPreferencesPage, status_spinner);
   gtk_widget_class_bind_template_child (widget_class, ScOdooPreferencesPage, test_button);
   gtk_widget_class_bind_template_child (widget_class, ScOdooPreferencesPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, ScOdooPreferencesPage, trust_button);
   gtk_widget_class_bind_template_callback (widget_class, on_url_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_test_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_trust_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
 }
 
