@@ -527,6 +527,8 @@ test_preferences_certificate (Fixture       *fixture,
                    ==, "Connection Failed");
   g_assert_nonnull (strstr (subtitle, fingerprint));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (trust)));
+  sc_test_app_spin (300);
+  sc_test_app_save_screenshot (window, "preferences-odoo-certificate.png");
 
   /* Trusted: the test goes through, and Save keeps the pin for syncs. */
   g_signal_emit_by_name (trust, "clicked");
