@@ -21,6 +21,7 @@
 #include "sc-secrets.h"
 #include "sc-store-private.h"
 #include "sc-store-thread.h"
+#include "sc-sync-account.h"
 #include "sc-sync-engine.h"
 
 /* login, sync and status: the commands that talk to Odoo, or say how the
@@ -28,11 +29,6 @@
  * goes to the Secret Service only (issue 4): never an argument, an
  * environment variable, the store or the output. A GMainLoop drives the
  * asynchronous client and sync engine. */
-
-#define SETTING_URL       "odoo_url"
-#define SETTING_DATABASE  "odoo_database"
-#define SETTING_LOGIN     "odoo_login"
-#define SETTING_LAST_SYNC "last_sync"
 
 
 typedef struct
@@ -122,23 +118,6 @@ read_secret (const char  *login,
 }
 
 static const char *
-role_id (ScOdooRole role)
-{
-  switch (role)
-    {
-    case SC_ODOO_ROLE_ADMIN:
-      return "admin";
-    case SC_ODOO_ROLE_MANAGER:
-      return "manager";
-    case SC_ODOO_ROLE_USER:
-      return "user";
-    case SC_ODOO_ROLE_NONE:
-    default:
-      return "none";
-    }
-}
-
-static const char *
 role_label (ScOdooRole role)
 {
   switch (role)
@@ -178,14 +157,6 @@ add_string_or_null (JsonBuilder *builder,
     json_builder_add_string_value (builder, value);
   else
     json_builder_add_null_value (builder);
-}
-
-static char *
-now_utc_iso (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 /* A UTC ISO 8601 time from the settings, shown in local time. */
@@ -344,9 +315,8 @@ sc_cli_cmd_login (ScCliGlobals  *globals,
   g_autofree char *url = NULL;
   g_autofree char *database = NULL;
   g_autofree char *login = NULL;
-  g_autofree char *old_url = NULL;
-  g_autofree char *old_database = NULL;
-  g_autofree char *old_login = NULL;
+  g_autoptr(ScSyncAccount) old = NULL;
+  ScSyncAccount account = { 0 };
   char *secret = NULL;
   const char *server_url;
   gboolean json = FALSE;
@@ -388,6 +358,10 @@ sc_cli_cmd_login (ScCliGlobals  *globals,
 
   client = sc_odoo_client_new (url, database);
   server_url = sc_odoo_client_get_url (client);
+  old = sc_sync_account_load (store);
+  /* A certificate trusted in the app for this server stays trusted. */
+  if (g_strcmp0 (old->url, server_url) == 0)
+    sc_odoo_client_set_pinned_certificate (client, old->certificate);
   waiter_init (&waiter);
 
   sc_odoo_client_version_async (client, NULL, waiter_done_cb, &waiter);
@@ -405,10 +379,6 @@ sc_cli_cmd_login (ScCliGlobals  *globals,
       return sc_cli_data_error (error);
     }
 
-  old_url = sc_store_get_setting (store, SETTING_URL);
-  old_database = sc_store_get_setting (store, SETTING_DATABASE);
-  old_login = sc_store_get_setting (store, SETTING_LOGIN);
-
   if (!sc_secrets_store_sync (server_url, database, login, secret, NULL, &error))
     {
       secret_wipe_free (secret);
@@ -416,19 +386,20 @@ sc_cli_cmd_login (ScCliGlobals  *globals,
     }
   secret_wipe_free (secret);
 
-  if (!sc_store_set_setting (store, SETTING_URL, server_url, &error) ||
-      !sc_store_set_setting (store, SETTING_DATABASE, database, &error) ||
-      !sc_store_set_setting (store, SETTING_LOGIN, login, &error))
+  role = sc_odoo_client_get_role (client);
+  addon = sc_odoo_client_get_addon_installed (client);
+
+  account.url = (char *)server_url;
+  account.database = database;
+  account.login = login;
+  account.role = role;
+  account.certificate = (char *)sc_odoo_client_get_pinned_certificate (client);
+  if (!sc_sync_account_save (store, &account, &error))
     return sc_cli_data_error (error);
 
   /* Another account replaced: its password has no use any more. */
-  if (old_url != NULL && old_database != NULL && old_login != NULL &&
-      (g_strcmp0 (old_url, server_url) != 0 || g_strcmp0 (old_database, database) != 0 ||
-       g_strcmp0 (old_login, login) != 0))
-    sc_secrets_clear_sync (old_url, old_database, old_login, NULL, NULL);
-
-  role = sc_odoo_client_get_role (client);
-  addon = sc_odoo_client_get_addon_installed (client);
+  if (sc_sync_account_is_configured (old) && !sc_sync_account_same_identity (old, &account))
+    sc_secrets_clear_sync (old->url, old->database, old->login, NULL, NULL);
 
   if (json)
     {
@@ -441,7 +412,7 @@ sc_cli_cmd_login (ScCliGlobals  *globals,
       json_builder_set_member_name (builder, "uid");
       json_builder_add_int_value (builder, uid);
       add_string_or_null (builder, "server_version", version->server_version);
-      add_string_or_null (builder, "role", role_id (role));
+      add_string_or_null (builder, "role", sc_odoo_role_to_string (role));
       json_builder_set_member_name (builder, "addon_installed");
       json_builder_add_boolean_value (builder, addon);
       json_builder_end_object (builder);
@@ -477,10 +448,11 @@ sc_cli_cmd_sync (ScCliGlobals  *globals,
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GHashTable) failed_before = NULL;
   g_autoptr(GPtrArray) newly_failed = NULL;
-  g_autofree char *url = NULL;
-  g_autofree char *database = NULL;
-  g_autofree char *login = NULL;
-  g_autofree char *now = NULL;
+  g_autoptr(ScSyncAccount) account = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  const char *url;
+  const char *database;
+  const char *login;
   ScStoreThread *thread = NULL;
   char *secret = NULL;
   gboolean json = FALSE;
@@ -505,10 +477,11 @@ sc_cli_cmd_sync (ScCliGlobals  *globals,
   if (!(store = sc_cli_open_store (globals, &error)))
     return sc_cli_data_error (error);
 
-  url = sc_store_get_setting (store, SETTING_URL);
-  database = sc_store_get_setting (store, SETTING_DATABASE);
-  login = sc_store_get_setting (store, SETTING_LOGIN);
-  if (url == NULL || database == NULL || login == NULL)
+  account = sc_sync_account_load (store);
+  url = account->url;
+  database = account->database;
+  login = account->login;
+  if (!sc_sync_account_is_configured (account))
     {
       fprintf (stderr, _("scorecard-cli: no Odoo server is set up for the store “%s”; run "
                          "“scorecard-cli login” first\n"),
@@ -536,6 +509,7 @@ sc_cli_cmd_sync (ScCliGlobals  *globals,
     }
 
   client = sc_odoo_client_new (url, database);
+  sc_odoo_client_set_pinned_certificate (client, account->certificate);
   waiter_init (&waiter);
 
   sc_odoo_client_login_async (client, login, secret, NULL, waiter_done_cb, &waiter);
@@ -562,9 +536,11 @@ sc_cli_cmd_sync (ScCliGlobals  *globals,
   if (report == NULL)
     return sc_cli_data_error (error);
 
-  now = now_utc_iso ();
-  if (!sc_store_set_setting (store, SETTING_LAST_SYNC, now, &error))
+  now = g_date_time_new_now_utc ();
+  if (!sc_sync_account_set_synced (store, sc_odoo_client_get_role (client), now, &error))
     return sc_cli_data_error (error);
+  g_free (account->last_sync);
+  account->last_sync = sc_store_get_setting (store, SC_SYNC_SETTING_LAST_SYNC);
 
   if (!(after = read_outbox (store, &error)))
     return sc_cli_data_error (error);
@@ -590,7 +566,7 @@ sc_cli_cmd_sync (ScCliGlobals  *globals,
       add_string_or_null (builder, "url", url);
       add_string_or_null (builder, "database", database);
       add_string_or_null (builder, "login", login);
-      add_string_or_null (builder, "last_sync", now);
+      add_string_or_null (builder, "last_sync", account->last_sync);
       json_builder_set_member_name (builder, "pulled");
       json_builder_begin_object (builder);
       for (int model = 0; model < SC_SYNC_N_MODELS; model++)
@@ -655,10 +631,11 @@ sc_cli_cmd_status (ScCliGlobals  *globals,
   g_autoptr(ScStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) outbox = NULL;
-  g_autofree char *url = NULL;
-  g_autofree char *database = NULL;
-  g_autofree char *login = NULL;
-  g_autofree char *last_sync = NULL;
+  g_autoptr(ScSyncAccount) account = NULL;
+  const char *url;
+  const char *database;
+  const char *login;
+  const char *last_sync;
   guint n_pending = 0;
   guint n_failed = 0;
   gint64 n_conflicts;
@@ -683,10 +660,11 @@ sc_cli_cmd_status (ScCliGlobals  *globals,
       !(outbox = read_outbox (store, &error)))
     return sc_cli_data_error (error);
 
-  url = sc_store_get_setting (store, SETTING_URL);
-  database = sc_store_get_setting (store, SETTING_DATABASE);
-  login = sc_store_get_setting (store, SETTING_LOGIN);
-  last_sync = sc_store_get_setting (store, SETTING_LAST_SYNC);
+  account = sc_sync_account_load (store);
+  url = account->url;
+  database = account->database;
+  login = account->login;
+  last_sync = account->last_sync;
   n_conflicts = count_conflicts (store);
 
   for (guint i = 0; i < outbox->len; i++)
@@ -711,6 +689,7 @@ sc_cli_cmd_status (ScCliGlobals  *globals,
           add_string_or_null (builder, "url", url);
           add_string_or_null (builder, "database", database);
           add_string_or_null (builder, "login", login);
+          add_string_or_null (builder, "role", sc_odoo_role_to_string (account->role));
           json_builder_end_object (builder);
         }
       else
@@ -734,8 +713,11 @@ sc_cli_cmd_status (ScCliGlobals  *globals,
     }
 
   if (url != NULL)
-    printf (_("Server: %s (database %s) as %s\n"), url, database ? database : "?",
-            login ? login : "?");
+    {
+      printf (_("Server: %s (database %s) as %s\n"), url, database ? database : "?",
+              login ? login : "?");
+      printf (_("KPI role at the last sign-in: %s\n"), role_label (account->role));
+    }
   else
     printf ("%s\n", _("Server: none; run “scorecard-cli login” to set one up"));
 

@@ -13,6 +13,19 @@
 
 #include "sc-application-private.h"
 #include "sc-preferences-window.h"
+#include "sc-window.h"
+
+/* The context of the window in front: each window may show its own store. */
+static ScContext *
+active_context (ScApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (SC_IS_WINDOW (window) && sc_window_get_context (SC_WINDOW (window)) != NULL)
+    return sc_window_get_context (SC_WINDOW (window));
+
+  return sc_application_get_context (self);
+}
 
 static void
 sc_application_about (GSimpleAction *action,
@@ -48,7 +61,7 @@ sc_application_preferences (GSimpleAction *action,
 {
   ScApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  ScContext *context = sc_application_get_context (self);
+  ScContext *context = active_context (self);
   GtkWindow *window;
 
   if (context == NULL)
@@ -57,6 +70,17 @@ sc_application_preferences (GSimpleAction *action,
   window = GTK_WINDOW (sc_preferences_window_new (context));
   gtk_window_set_transient_for (window, parent);
   gtk_window_present (window);
+}
+
+static void
+sc_application_sync_now (GSimpleAction *action,
+                         GVariant      *param,
+                         gpointer       user_data)
+{
+  ScContext *context = active_context (user_data);
+
+  if (context != NULL)
+    sc_sync_scheduler_sync_now (sc_context_get_sync (context));
 }
 
 static void
@@ -82,6 +106,7 @@ sc_application_quit (GSimpleAction *action,
 static const GActionEntry actions[] = {
   { "about", sc_application_about },
   { "preferences", sc_application_preferences },
+  { "sync-now", sc_application_sync_now },
   { "quit", sc_application_quit },
 };
 
@@ -91,6 +116,7 @@ _sc_application_install_actions (ScApplication *self)
   static const struct { const char *action; const char *accels[3]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "app.sync-now", { "<Control>r", NULL } },
     { "win.show-page::dashboard", { "<Control>1", NULL } },
     { "win.show-page::kpis", { "<Control>2", NULL } },
     { "win.search", { "<Control>f", NULL } },

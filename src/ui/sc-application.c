@@ -129,6 +129,8 @@ sc_application_activate (GApplication *app)
     {
       self->context = sc_context_new (store, settings);
       sc_context_reload (self->context);
+      if (!self->bench_startup)
+        sc_sync_scheduler_start (sc_context_get_sync (self->context));
     }
 
   window = GTK_WINDOW (sc_window_new (self, self->context, error));

@@ -11,6 +11,7 @@
 
 #include "sc-context.h"
 #include "sc-kpi.h"
+#include "sc-secrets.h"
 
 /* The services every page shares: the store thread, the settings, and one
  * list of KPIs kept up to date with the store. Pages get the context as a
@@ -28,6 +29,8 @@ struct _ScContext
 
   ScStoreThread  *store;
   GSettings      *settings;
+  GNetworkMonitor *monitor;
+  ScSyncScheduler *sync;
   GListStore     *kpis;
   GHashTable     *kpis_by_id;
   GCancellable   *cancellable;
@@ -42,6 +45,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_SETTINGS,
+  PROP_NETWORK_MONITOR,
   PROP_LOADED,
   N_PROPS
 };
@@ -71,7 +75,23 @@ typedef struct
   gint64     now;
 } AnalyzeData;
 
+/* The app signs in with the secret kept in the keyring, and only there. */
+static const ScSyncSecretFuncs keyring_funcs = {
+  sc_secrets_lookup_async,
+  sc_secrets_lookup_finish,
+  sc_secrets_free,
+};
+
 /* Auxiliary methods */
+
+static gboolean
+minutes_to_msec (GValue   *value,
+                 GVariant *variant,
+                 gpointer  user_data)
+{
+  g_value_set_uint (value, MIN (g_variant_get_uint32 (variant), 1440) * 60 * 1000);
+  return TRUE;
+}
 
 static void
 analyze_data_free (gpointer data)
@@ -332,6 +352,12 @@ sc_context_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
   sc_store_thread_watch (self->store);
+
+  self->sync = sc_sync_scheduler_new (self->store, self->monitor);
+  sc_sync_scheduler_set_secret_funcs (self->sync, &keyring_funcs);
+  if (self->settings != NULL)
+    g_settings_bind_with_mapping (self->settings, "sync-interval", self->sync, "interval",
+                                  G_SETTINGS_BIND_GET, minutes_to_msec, NULL, NULL, NULL);
 }
 
 static void
@@ -340,6 +366,9 @@ sc_context_dispose (GObject *object)
   ScContext *self = (ScContext *)object;
 
   g_cancellable_cancel (self->cancellable);
+  if (self->settings != NULL && self->sync != NULL)
+    g_settings_unbind (self->sync, "interval");
+  g_clear_object (&self->sync);
 
   G_OBJECT_CLASS (sc_context_parent_class)->dispose (object);
 }
@@ -351,6 +380,7 @@ sc_context_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->monitor);
   g_clear_object (&self->kpis);
   g_clear_pointer (&self->kpis_by_id, g_hash_table_unref);
   g_clear_object (&self->cancellable);
@@ -373,6 +403,9 @@ sc_context_get_property (GObject    *object,
       break;
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
+      break;
+    case PROP_NETWORK_MONITOR:
+      g_value_set_object (value, self->monitor);
       break;
     case PROP_LOADED:
       g_value_set_boolean (value, self->loaded);
@@ -398,6 +431,9 @@ sc_context_set_property (GObject      *object,
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
       break;
+    case PROP_NETWORK_MONITOR:
+      self->monitor = g_value_dup_object (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -419,6 +455,9 @@ sc_context_class_init (ScContextClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NETWORK_MONITOR] =
+    g_param_spec_object ("network-monitor", NULL, NULL, G_TYPE_NETWORK_MONITOR,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOADED] =
     g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
@@ -468,6 +507,19 @@ sc_context_get_settings (ScContext *self)
 {
   g_return_val_if_fail (SC_IS_CONTEXT (self), NULL);
   return self->settings;
+}
+
+/**
+ * sc_context_get_sync:
+ * @self: a #ScContext
+ *
+ * Returns: (transfer none): the sync scheduler of the store's Odoo account
+ */
+ScSyncScheduler *
+sc_context_get_sync (ScContext *self)
+{
+  g_return_val_if_fail (SC_IS_CONTEXT (self), NULL);
+  return self->sync;
 }
 
 /**

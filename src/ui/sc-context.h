@@ -11,6 +11,7 @@
 
 #include "sc-kpi-analysis.h"
 #include "sc-store-thread.h"
+#include "sc-sync-scheduler.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,7 @@ ScContext     *sc_context_new               (ScStoreThread        *store,
                                              GSettings            *settings);
 ScStoreThread *sc_context_get_store         (ScContext            *self);
 GSettings     *sc_context_get_settings      (ScContext            *self);
+ScSyncScheduler *sc_context_get_sync        (ScContext            *self);
 GListModel    *sc_context_get_kpis          (ScContext            *self);
 gboolean       sc_context_get_loaded        (ScContext            *self);
 void           sc_context_reload            (ScContext            *self);

@@ -18,6 +18,7 @@
 #include "sc-kpi-detail-page.h"
 #include "sc-kpi-page.h"
 #include "sc-submit-dialog.h"
+#include "sc-sync-indicator.h"
 #include "sc-zones-dialog.h"
 #include "sc-window.h"
 
@@ -32,6 +33,7 @@ struct _ScWindow
   GtkStack             *state_stack;
   AdwStatusPage        *error_page;
   AdwLeaflet           *leaflet;
+  AdwHeaderBar         *header_bar;
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
   GtkBox               *detail_box;
@@ -40,6 +42,7 @@ struct _ScWindow
   ScDashboardPage      *dashboard_page;
   ScKpiPage            *kpi_page;
   ScKpiDetailPage      *detail_page;
+  GtkWidget            *sync_indicator;
 
   gulong                after_paint_handler;
 };
@@ -185,9 +188,25 @@ on_leaflet_visible_child_cb (ScWindow *self)
 }
 
 static void
+update_submit_action (ScWindow *self)
+{
+  ScKpi *kpi = self->detail_page != NULL ? sc_kpi_detail_page_get_kpi (self->detail_page) : NULL;
+  gboolean shown = g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "detail") == 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.submit",
+                                 shown && kpi != NULL &&
+                                 sc_kpi_get_kpi_type (kpi) == SC_KPI_TYPE_MANUAL &&
+                                 sc_kpi_detail_page_get_can_submit (self->detail_page));
+}
+
+static void
 build_pages (ScWindow *self)
 {
   AdwViewStackPage *page;
+
+  self->sync_indicator = sc_sync_indicator_new (self->context);
+  /* At the start: the end has the menu, and the strict centring keeps both sides as wide. */
+  adw_header_bar_pack_start (self->header_bar, self->sync_indicator);
 
   self->dashboard_page = SC_DASHBOARD_PAGE (sc_dashboard_page_new (self->context));
   page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->dashboard_page),
@@ -208,6 +227,8 @@ build_pages (ScWindow *self)
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->detail_page, "subtitle", self->detail_title, "subtitle",
                           G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->detail_page, "notify::can-submit",
+                           G_CALLBACK (update_submit_action), self, G_CONNECT_SWAPPED);
 }
 
 /* Actions */
@@ -341,6 +362,7 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, state_stack);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, detail_box);
@@ -438,9 +460,8 @@ sc_window_show_kpi (ScWindow *self,
     return;
 
   sc_kpi_detail_page_set_kpi (self->detail_page, kpi);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.submit",
-                                 sc_kpi_get_kpi_type (kpi) == SC_KPI_TYPE_MANUAL);
   adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+  update_submit_action (self);
 }
 
 gint64
@@ -463,6 +484,33 @@ sc_window_add_toast (ScWindow   *self,
   g_return_if_fail (SC_IS_WINDOW (self));
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/**
+ * sc_window_get_context:
+ * @self: a #ScWindow
+ *
+ * Returns: (transfer none) (nullable): the context, %NULL when the store
+ *   could not be opened
+ */
+ScContext *
+sc_window_get_context (ScWindow *self)
+{
+  g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
+  return self->context;
+}
+
+/**
+ * sc_window_get_sync_indicator:
+ * @self: a #ScWindow
+ *
+ * Returns: (transfer none) (nullable): the header bar's sync indicator
+ */
+GtkWidget *
+sc_window_get_sync_indicator (ScWindow *self)
+{
+  g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
+  return self->sync_indicator;
 }
 
 /**

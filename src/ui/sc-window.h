@@ -28,6 +28,8 @@ void        sc_window_show_kpi       (ScWindow      *self,
 gint64      sc_window_get_shown_kpi  (ScWindow      *self);
 void        sc_window_add_toast      (ScWindow      *self,
                                       const char    *text);
+ScContext  *sc_window_get_context    (ScWindow      *self);
+GtkWidget  *sc_window_get_sync_indicator (ScWindow  *self);
 GtkWidget  *sc_window_get_dashboard  (ScWindow      *self);
 GtkWidget  *sc_window_get_kpi_list   (ScWindow      *self);
 GtkWidget  *sc_window_get_detail     (ScWindow      *self);

@@ -20,9 +20,10 @@
 #include "sc-kpi-detail-page.h"
 #include "sc-kpi-page.h"
 #include "sc-submit-dialog.h"
+#include "sc-test-app-utils.h"
 #include "sc-trend-chart.h"
-#include "sc-zones-dialog.h"
 #include "sc-window.h"
+#include "sc-zones-dialog.h"
 
 /* The real app, driven as a person would: open a KPI, submit a value, see
  * the gauge and the store change, narrow the window to a phone's width.
@@ -63,31 +64,6 @@ wait_for (Condition condition,
   return TRUE;
 }
 
-static void
-spin (guint msec)
-{
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static gint64
 query_int64 (const char *path,
              const char *sql)
@@ -104,36 +80,6 @@ query_int64 (const char *path,
   sqlite3_close (db);
 
   return value;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
-  g_autofree char *file = NULL;
-  GskRenderer *renderer;
-  int width, height;
-
-  gtk_test_widget_wait_for_draw (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  g_mkdir_with_parents (dir, 0755);
-  file = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, file));
-  g_test_message ("screenshot: %s", file);
 }
 
 static gboolean
@@ -181,7 +127,7 @@ app_setup (AppFixture    *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
 
   g_assert_true (wait_for (dashboard_ready, fixture));
-  spin (200);
+  sc_test_app_spin (200);
 }
 
 static void
@@ -189,10 +135,10 @@ app_teardown (AppFixture    *fixture,
               gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin (100);
+  sc_test_app_spin (100);
   g_clear_object (&fixture->context);
-  spin (300);
-  remove_tree (fixture->dir);
+  sc_test_app_spin (300);
+  sc_test_app_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -243,12 +189,12 @@ test_dashboard (AppFixture    *fixture,
   g_test_message ("outlook: %s", sc_dashboard_page_get_outlook (page, NULL));
   g_assert_nonnull (strstr (sc_dashboard_page_get_outlook (page, NULL), "KPIs"));
 
-  save_screenshot (GTK_WIDGET (fixture->window), "dashboard-light.png");
+  sc_test_app_save_screenshot (GTK_WIDGET (fixture->window), "dashboard-light.png");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);
-  spin (300);
-  save_screenshot (GTK_WIDGET (fixture->window), "dashboard-dark.png");
+  sc_test_app_spin (300);
+  sc_test_app_save_screenshot (GTK_WIDGET (fixture->window), "dashboard-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
 }
@@ -349,7 +295,7 @@ test_open_kpi_and_submit (AppFixture    *fixture,
   /* Click the tile: the detail opens on that KPI. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-kpi", "x",
                               sc_kpi_get_id (revenue));
-  spin (300);
+  sc_test_app_spin (300);
   g_assert_cmpstr (sc_window_get_page (fixture->window), ==, "detail");
   g_assert_true (sc_kpi_detail_page_get_kpi (detail) == revenue);
   gauge = sc_kpi_detail_page_get_gauge (detail);
@@ -359,8 +305,8 @@ test_open_kpi_and_submit (AppFixture    *fixture,
 
   /* The analysis arrives from a worker thread and draws its forecast band. */
   g_assert_true (wait_for (chart_has_forecast, sc_kpi_detail_page_get_chart (detail)));
-  spin (200);
-  save_screenshot (GTK_WIDGET (fixture->window), "kpi-detail.png");
+  sc_test_app_spin (200);
+  sc_test_app_save_screenshot (GTK_WIDGET (fixture->window), "kpi-detail.png");
 
   /* Submit Value: a bad number is refused with the reason, then a good one. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.submit", NULL);
@@ -371,7 +317,7 @@ test_open_kpi_and_submit (AppFixture    *fixture,
   g_assert_nonnull (strstr (sc_submit_dialog_get_error (dialog), "not a number"));
   sc_submit_dialog_set_value (dialog, "150000");
   g_assert_true (sc_submit_dialog_can_submit (dialog));
-  save_screenshot (GTK_WIDGET (dialog), "submit-dialog.png");
+  sc_test_app_save_screenshot (GTK_WIDGET (dialog), "submit-dialog.png");
   sc_submit_dialog_submit (dialog);
 
   /* The store, the KPI and the gauge all follow. */
@@ -404,7 +350,7 @@ test_open_kpi_and_submit (AppFixture    *fixture,
 
   /* Back to the dashboard, whose tile shows the new value too. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL);
-  spin (300);
+  sc_test_app_spin (300);
   g_assert_cmpstr (sc_window_get_page (fixture->window), ==, "dashboard");
   {
     GtkWidget *tile = sc_dashboard_page_get_tile (SC_DASHBOARD_PAGE (sc_window_get_dashboard (fixture->window)),
@@ -451,7 +397,7 @@ test_kpi_list (AppFixture    *fixture,
   double previous = -G_MAXDOUBLE;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
-  spin (200);
+  sc_test_app_spin (200);
   g_assert_cmpstr (sc_window_get_page (fixture->window), ==, "kpis");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 40);
 
@@ -478,8 +424,8 @@ test_kpi_list (AppFixture    *fixture,
       previous = sc_kpi_get_achievement (kpi);
     }
 
-  spin (300);
-  save_screenshot (GTK_WIDGET (fixture->window), "kpi-list.png");
+  sc_test_app_spin (300);
+  sc_test_app_save_screenshot (GTK_WIDGET (fixture->window), "kpi-list.png");
 }
 
 static gboolean
@@ -520,7 +466,7 @@ test_narrow (AppFixture    *fixture,
     g_error ("the window did not become narrow: %d px wide, switcher bar %s",
              gtk_widget_get_width (GTK_WIDGET (fixture->window)),
              sc_window_get_narrow (fixture->window) ? "shown" : "hidden");
-  spin (500);
+  sc_test_app_spin (500);
 
   /* A phone's width: the switcher moves to the bottom bar and tiles stack
    * in one column. */
@@ -532,7 +478,7 @@ test_narrow (AppFixture    *fixture,
   g_assert_cmpfloat (pa.x, ==, pb.x);
   g_assert_cmpfloat (pa.y, !=, pb.y);
 
-  save_screenshot (GTK_WIDGET (fixture->window), "dashboard-narrow.png");
+  sc_test_app_save_screenshot (GTK_WIDGET (fixture->window), "dashboard-narrow.png");
 }
 
 int

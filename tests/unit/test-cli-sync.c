@@ -409,6 +409,8 @@ test_login_status (Fixture       *fixture,
                    sc_fake_odoo_get_url (fixture->server));
   g_assert_cmpstr (json_object_get_string_member (server, "database"), ==, SC_FAKE_ODOO_DATABASE);
   g_assert_cmpstr (json_object_get_string_member (server, "login"), ==, SC_FAKE_ODOO_ADMIN_LOGIN);
+  /* The role read at login is kept, so the app knows it offline. */
+  g_assert_cmpstr (json_object_get_string_member (server, "role"), ==, "admin");
   g_assert_true (json_object_get_null_member (status, "last_sync"));
   g_assert_cmpint (json_object_get_int_member (status, "pending"), ==, 0);
 

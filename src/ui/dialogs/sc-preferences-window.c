@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-odoo-preferences-page.h"
 #include "sc-preferences-window.h"
 
 struct _ScPreferencesWindow
@@ -118,6 +119,8 @@ build (ScPreferencesWindow *self)
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (appearance));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (store));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (sc_odoo_preferences_page_new (self->context)));
 
   if (settings != NULL)
     {
@@ -159,7 +162,7 @@ sc_preferences_window_class_init (ScPreferencesWindowClass *klass)
 static void
 sc_preferences_window_init (ScPreferencesWindow *self)
 {
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 420);
+  gtk_window_set_default_size (GTK_WINDOW (self), 600, 640);
 }
 
 GtkWidget *

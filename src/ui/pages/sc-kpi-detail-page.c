@@ -34,6 +34,8 @@ struct _ScKpiDetailPage
   ScKpi        *kpi;
   GCancellable *cancellable;
   guint         n_submissions;
+  gboolean      submitted_today;
+  gboolean      can_submit;
 
   /* Template widgets */
   ScGauge      *gauge;
@@ -43,6 +45,7 @@ struct _ScKpiDetailPage
   GtkLabel     *facts_label;
   GtkLabel     *note_label;
   GtkButton    *submit_button;
+  GtkLabel     *submit_hint;
   ScTrendChart *chart;
   GtkListBox   *submissions_list;
   GtkFlowBox   *cards_box;
@@ -63,6 +66,7 @@ enum {
   PROP_KPI,
   PROP_TITLE,
   PROP_SUBTITLE,
+  PROP_CAN_SUBMIT,
   N_PROPS
 };
 
@@ -88,6 +92,57 @@ dup_subtitle (ScKpiDetailPage *self)
                             group);
 
   return g_strdup (sc_department_label (sc_kpi_get_department (self->kpi)));
+}
+
+/* What the user's KPI group on Odoo (reference §3.2) lets them submit.
+ * With no server set up, values stay local and anything goes. */
+static void
+update_submit_permission (ScKpiDetailPage *self)
+{
+  ScSyncScheduler *sync = sc_context_get_sync (self->context);
+  g_autofree char *reason = NULL;
+  gboolean can_submit = TRUE;
+
+  if (self->kpi != NULL && sc_kpi_get_kpi_type (self->kpi) == SC_KPI_TYPE_AUTO)
+    reason = g_strdup (_("Auto KPIs are computed by Odoo from their formula"));
+  else if (sc_sync_scheduler_get_login (sync) != NULL)
+    switch (sc_sync_scheduler_get_role (sync))
+      {
+      case SC_ODOO_ROLE_USER:
+        can_submit = FALSE;
+        reason = g_strdup (_("Your Odoo KPI group (KPI User) cannot submit values; ask a KPI "
+                             "Manager"));
+        break;
+      case SC_ODOO_ROLE_NONE:
+        can_submit = FALSE;
+        reason = g_strdup (_("Your Odoo account is in no KPI group, so it cannot submit values; "
+                             "ask a KPI Admin to add you to one"));
+        break;
+      case SC_ODOO_ROLE_MANAGER:
+        if (self->submitted_today)
+          {
+            can_submit = FALSE;
+            reason = g_strdup (_("Today’s value is already submitted. Your Odoo KPI group (KPI "
+                                 "Manager) cannot change a submitted value; ask a KPI Admin, or "
+                                 "submit again tomorrow"));
+          }
+        break;
+      case SC_ODOO_ROLE_ADMIN:
+      default:
+        break;
+      }
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->submit_button), reason);
+  gtk_label_set_text (self->submit_hint, can_submit ? NULL : reason);
+  gtk_widget_set_visible (GTK_WIDGET (self->submit_hint), !can_submit);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->submit_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason ? reason : "", -1);
+
+  if (self->can_submit != can_submit)
+    {
+      self->can_submit = can_submit;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_SUBMIT]);
+    }
 }
 
 static void
@@ -149,11 +204,7 @@ update_view (ScKpiDetailPage *self)
   gtk_label_set_text (self->note_label, sc_kpi_get_note (kpi));
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), sc_kpi_get_note (kpi) != NULL);
 
-  if (sc_kpi_get_kpi_type (kpi) == SC_KPI_TYPE_AUTO)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->submit_button),
-                                 _("Auto KPIs are computed by Odoo from their formula"));
-  else
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->submit_button), NULL);
+  update_submit_permission (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (self->cards); i++)
     {
@@ -275,10 +326,25 @@ submissions_cb (GObject      *object,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->submissions_list))) != NULL)
     gtk_list_box_remove (self->submissions_list, child);
 
+  self->submitted_today = FALSE;
   for (guint i = 0; i < submissions->len; i++)
-    gtk_list_box_append (self->submissions_list,
-                         create_submission_row (self->kpi, g_ptr_array_index (submissions, i)));
+    {
+      ScSubmission *submission = g_ptr_array_index (submissions, i);
+      const char *by = sc_submission_get_user_login (submission);
+      const char *login = sc_sync_scheduler_get_login (sc_context_get_sync (self->context));
+
+      gtk_list_box_append (self->submissions_list, create_submission_row (self->kpi, submission));
+
+      /* The addon keeps one value per KPI, user and UTC day (§4.3); one
+       * not pushed yet can still be replaced here. */
+      if (sc_submission_get_sync_state (submission) == SC_SYNC_STATE_SYNCED &&
+          sc_utc_day_start (sc_submission_get_date (submission)) ==
+          sc_utc_day_start (g_get_real_time () / G_USEC_PER_SEC) &&
+          (by == NULL || g_strcmp0 (by, login) == 0))
+        self->submitted_today = TRUE;
+    }
   self->n_submissions = submissions->len;
+  update_submit_permission (self);
 }
 
 /* The chart's points are single submissions; anomalies were found on
@@ -529,6 +595,9 @@ sc_kpi_detail_page_get_property (GObject    *object,
     case PROP_TITLE:
       g_value_set_string (value, self->kpi != NULL ? sc_kpi_get_name (self->kpi) : "");
       break;
+    case PROP_CAN_SUBMIT:
+      g_value_set_boolean (value, self->can_submit);
+      break;
     case PROP_SUBTITLE:
       g_value_take_string (value, dup_subtitle (self));
       break;
@@ -549,6 +618,10 @@ sc_kpi_detail_page_set_property (GObject      *object,
     {
     case PROP_CONTEXT:
       self->context = g_value_dup_object (value);
+      g_signal_connect_object (sc_context_get_sync (self->context), "notify::role",
+                               G_CALLBACK (update_submit_permission), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (sc_context_get_sync (self->context), "notify::login",
+                               G_CALLBACK (update_submit_permission), self, G_CONNECT_SWAPPED);
       break;
     case PROP_KPI:
       sc_kpi_detail_page_set_kpi (self, g_value_get_object (value));
@@ -579,6 +652,9 @@ sc_kpi_detail_page_class_init (ScKpiDetailPageClass *klass)
     g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_SUBTITLE] =
     g_param_spec_string ("subtitle", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_SUBMIT] =
+    g_param_spec_boolean ("can-submit", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SC_TYPE_GAUGE);
@@ -592,6 +668,7 @@ sc_kpi_detail_page_class_init (ScKpiDetailPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScKpiDetailPage, facts_label);
   gtk_widget_class_bind_template_child (widget_class, ScKpiDetailPage, note_label);
   gtk_widget_class_bind_template_child (widget_class, ScKpiDetailPage, submit_button);
+  gtk_widget_class_bind_template_child (widget_class, ScKpiDetailPage, submit_hint);
   gtk_widget_class_bind_template_child (widget_class, ScKpiDetailPage, chart);
   gtk_widget_class_bind_template_child (widget_class, ScKpiDetailPage, submissions_list);
   gtk_widget_class_bind_template_child (widget_class, ScKpiDetailPage, cards_box);
@@ -610,6 +687,7 @@ sc_kpi_detail_page_init (ScKpiDetailPage *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->can_submit = TRUE;
 
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
     {
@@ -627,6 +705,20 @@ sc_kpi_detail_page_new (ScContext *context)
   g_return_val_if_fail (SC_IS_CONTEXT (context), NULL);
 
   return g_object_new (SC_TYPE_KPI_DETAIL_PAGE, "context", context, NULL);
+}
+
+/**
+ * sc_kpi_detail_page_get_can_submit:
+ * @self: a #ScKpiDetailPage
+ *
+ * Returns: %FALSE when the user's KPI group on Odoo cannot submit a value
+ *   for the KPI shown (the page says why)
+ */
+gboolean
+sc_kpi_detail_page_get_can_submit (ScKpiDetailPage *self)
+{
+  g_return_val_if_fail (SC_IS_KPI_DETAIL_PAGE (self), FALSE);
+  return self->can_submit;
 }
 
 /**

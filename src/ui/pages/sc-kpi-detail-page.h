@@ -25,5 +25,6 @@ void       sc_kpi_detail_page_set_kpi       (ScKpiDetailPage *self,
 GtkWidget *sc_kpi_detail_page_get_gauge     (ScKpiDetailPage *self);
 GtkWidget *sc_kpi_detail_page_get_chart     (ScKpiDetailPage *self);
 guint      sc_kpi_detail_page_get_n_submissions (ScKpiDetailPage *self);
+gboolean   sc_kpi_detail_page_get_can_submit (ScKpiDetailPage *self);
 
 G_END_DECLS
