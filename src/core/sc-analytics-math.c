@@ -427,22 +427,69 @@ _sc_student_t_quantile (double p,
   return 0.5 * (lo + hi);
 }
 
-/* Box–Muller: two independent standard normals from two uniforms. */
 void
-_sc_rand_normal_pair (GRand  *rand,
-                      double *a,
-                      double *b)
+_sc_rng_init (ScRng   *rng,
+              guint64  seed)
 {
-  double u1 = g_rand_double (rand);
-  double u2 = g_rand_double (rand);
-  double r;
+  /* splitmix64 spreads any seed, 0 included, over the whole state. */
+  for (guint i = 0; i < 4; i++)
+    {
+      guint64 z = (seed += G_GUINT64_CONSTANT (0x9E3779B97F4A7C15));
 
-  if (u1 < 1e-300)
-    u1 = 1e-300;
+      z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
+      z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94D049BB133111EB);
+      rng->s[i] = z ^ (z >> 31);
+    }
+}
 
-  r = sqrt (-2.0 * log (u1));
-  *a = r * cos (2.0 * G_PI * u2);
-  *b = r * sin (2.0 * G_PI * u2);
+static inline guint64
+rotl (guint64 x,
+      int     k)
+{
+  return (x << k) | (x >> (64 - k));
+}
+
+/* Uniform on [0, 1), from the top 53 bits of xoshiro256+ (its low bits are
+ * the weak ones).
+ */
+double
+_sc_rng_double (ScRng *rng)
+{
+  guint64 *s = rng->s;
+  guint64 result = s[0] + s[3];
+  guint64 t = s[1] << 17;
+
+  s[2] ^= s[0];
+  s[3] ^= s[1];
+  s[1] ^= s[2];
+  s[0] ^= s[3];
+  s[2] ^= t;
+  s[3] = rotl (s[3], 45);
+
+  return (double) (result >> 11) * 0x1.0p-53;
+}
+
+/* Two independent standard normal draws by Marsaglia's polar method: one
+ * log and one square root a pair, no trigonometry.
+ */
+void
+_sc_rng_normal_pair (ScRng  *rng,
+                     double *a,
+                     double *b)
+{
+  double u, v, s;
+
+  do
+    {
+      u = 2.0 * _sc_rng_double (rng) - 1.0;
+      v = 2.0 * _sc_rng_double (rng) - 1.0;
+      s = u * u + v * v;
+    }
+  while (s >= 1.0 || s == 0.0);
+
+  s = sqrt (-2.0 * log (s) / s);
+  *a = u * s;
+  *b = v * s;
 }
 
 /* Solves the (degree + 1)² normal equations by Gauss–Jordan elimination

@@ -45,7 +45,19 @@ double    _sc_student_t_cdf        (double           t,
                                     double           df);
 double    _sc_student_t_quantile   (double           p,
                                     double           df);
-void      _sc_rand_normal_pair     (GRand           *rand,
+
+/* A small, fast generator for simulations: xoshiro256+ (Blackman and
+ * Vigna) seeded through splitmix64. Not for anything secret.
+ */
+typedef struct
+{
+  guint64 s[4];
+} ScRng;
+
+void      _sc_rng_init             (ScRng           *rng,
+                                    guint64          seed);
+double    _sc_rng_double           (ScRng           *rng);
+void      _sc_rng_normal_pair      (ScRng           *rng,
                                     double          *a,
                                     double          *b);
 
