@@ -640,6 +640,13 @@ _sc_poly_leverage (const double *xtx_inv,
  * stops after max_evals evaluations or when the spread of the simplex
  * values falls below ftol relative to the best, and leaves the best point
  * found in u. Callers map bounded parameters to unbounded u themselves.
+ *
+ * func evaluates several points at once: an objective whose cost is
+ * latency (a recursive filter) evaluates four in about the time of one.
+ * So each step evaluates the reflection, the expansion and both
+ * contractions together, and uses the ones the sequential method would
+ * have: the path, the result and the count of evaluations (which
+ * max_evals bounds) are those of the sequential method.
  */
 double
 _sc_nelder_mead (ScObjectiveFunc  func,
@@ -653,7 +660,9 @@ _sc_nelder_mead (ScObjectiveFunc  func,
   double simplex[NM_MAX_DIM + 1][NM_MAX_DIM];
   double fval[NM_MAX_DIM + 1];
   double centroid[NM_MAX_DIM];
-  double xr[NM_MAX_DIM], xe[NM_MAX_DIM], xc[NM_MAX_DIM];
+  double xr[NM_MAX_DIM], xe[NM_MAX_DIM], xoc[NM_MAX_DIM], xic[NM_MAX_DIM];
+  const double *points[NM_MAX_DIM + 1];
+  double values[NM_MAX_DIM + 1];
   int evals = 0;
 
   g_return_val_if_fail (dim >= 1 && dim <= NM_MAX_DIM, G_MAXDOUBLE);
@@ -663,14 +672,15 @@ _sc_nelder_mead (ScObjectiveFunc  func,
       memcpy (simplex[i], u, dim * sizeof (double));
       if (i > 0)
         simplex[i][i - 1] += step;
-      fval[i] = func (simplex[i], user_data);
-      evals++;
+      points[i] = simplex[i];
     }
+  func (points, dim + 1, fval, user_data);
+  evals += dim + 1;
 
   while (evals < max_evals)
     {
       int best = 0, worst = 0, second = 0;
-      double fr;
+      double fr, fe, foc, fic;
 
       for (int i = 1; i <= dim; i++)
         {
@@ -697,17 +707,25 @@ _sc_nelder_mead (ScObjectiveFunc  func,
         }
 
       for (int j = 0; j < dim; j++)
-        xr[j] = centroid[j] + (centroid[j] - simplex[worst][j]);
-      fr = func (xr, user_data);
+        {
+          xr[j] = centroid[j] + (centroid[j] - simplex[worst][j]);
+          xe[j] = centroid[j] + 2.0 * (centroid[j] - simplex[worst][j]);
+          xoc[j] = centroid[j] + 0.5 * (xr[j] - centroid[j]);
+          xic[j] = centroid[j] + 0.5 * (simplex[worst][j] - centroid[j]);
+        }
+      points[0] = xr;
+      points[1] = xe;
+      points[2] = xoc;
+      points[3] = xic;
+      func (points, 4, values, user_data);
+      fr = values[0];
+      fe = values[1];
+      foc = values[2];
+      fic = values[3];
       evals++;
 
       if (fr < fval[best])
         {
-          double fe;
-
-          for (int j = 0; j < dim; j++)
-            xe[j] = centroid[j] + 2.0 * (centroid[j] - simplex[worst][j]);
-          fe = func (xe, user_data);
           evals++;
           if (fe < fr)
             {
@@ -727,14 +745,10 @@ _sc_nelder_mead (ScObjectiveFunc  func,
         }
       else
         {
-          double fc;
           gboolean outside = fr < fval[worst];
+          const double *xc = outside ? xoc : xic;
+          double fc = outside ? foc : fic;
 
-          for (int j = 0; j < dim; j++)
-            xc[j] = outside
-                    ? centroid[j] + 0.5 * (xr[j] - centroid[j])
-                    : centroid[j] + 0.5 * (simplex[worst][j] - centroid[j]);
-          fc = func (xc, user_data);
           evals++;
 
           if (fc < MIN (fr, fval[worst]))
@@ -744,15 +758,21 @@ _sc_nelder_mead (ScObjectiveFunc  func,
             }
           else
             {
+              int k = 0;
+
               for (int i = 0; i <= dim; i++)
                 {
                   if (i == best)
                     continue;
                   for (int j = 0; j < dim; j++)
                     simplex[i][j] = simplex[best][j] + 0.5 * (simplex[i][j] - simplex[best][j]);
-                  fval[i] = func (simplex[i], user_data);
-                  evals++;
+                  points[k++] = simplex[i];
                 }
+              func (points, k, values, user_data);
+              for (int i = 0, j = 0; i <= dim; i++)
+                if (i != best)
+                  fval[i] = values[j++];
+              evals += dim;
             }
         }
     }

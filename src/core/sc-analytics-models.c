@@ -52,6 +52,8 @@
 #define HOLT_INIT_VALUES 10
 #define HW_INIT_CYCLES 3
 #define GRID_STARTS 3
+#define ETS_LANES 4
+#define GRID_POINTS 60
 
 typedef enum
 {
@@ -72,7 +74,7 @@ typedef struct
   double        l0;
   double        b0;
   const double *s0;
-  double       *s_work;
+  double       *s_lanes;
 } EtsProblem;
 
 /* Auxiliary methods */
@@ -237,16 +239,142 @@ ets_filter (const EtsProblem *pb,
   return sse;
 }
 
-static double
-ets_objective (const double *u,
-               gpointer      user_data)
+/* The sum of squared one-step errors of ets_filter() for up to ETS_LANES
+ * parameter sets at once, interleaved in one pass over the data. One
+ * filter is a chain of dependent operations whose latency bounds its
+ * speed, and the processor overlaps independent chains: four cost about
+ * what one does. Each lane does exactly the arithmetic of ets_filter(),
+ * so its sum is the same to the last bit.
+ */
+static void
+ets_filter_sse_lanes (const EtsProblem *pb,
+                      const double      p[][4],
+                      int               n_lanes,
+                      double           *sse_out)
+{
+  double alpha[ETS_LANES], beta[ETS_LANES], gamma[ETS_LANES], phi[ETS_LANES];
+  double l[ETS_LANES], b[ETS_LANES], sse[ETS_LANES];
+  double *season = pb->s_lanes;
+  gboolean invalid[ETS_LANES] = { FALSE, };
+  int m = pb->m;
+
+  g_assert (n_lanes >= 1 && n_lanes <= ETS_LANES);
+
+  /* Unused lanes repeat the first, so the loops have a fixed width. */
+  for (int k = 0; k < ETS_LANES; k++)
+    {
+      const double *pk = p[k < n_lanes ? k : 0];
+
+      alpha[k] = pk[0];
+      beta[k] = pk[1];
+      gamma[k] = pk[2];
+      phi[k] = pk[3];
+      l[k] = pb->l0;
+      b[k] = pb->has_trend ? pb->b0 : 0.0;
+      sse[k] = 0.0;
+    }
+
+  /* season[j * ETS_LANES + k]: lane k's index for position j. */
+  if (pb->season != SEASON_NONE)
+    for (int j = 0; j < m; j++)
+      for (int k = 0; k < ETS_LANES; k++)
+        season[j * ETS_LANES + k] = pb->s0[j];
+
+  switch (pb->season)
+    {
+    case SEASON_ADDITIVE:
+      for (gsize t = 0, j = 0; t < pb->n; t++)
+        {
+          double y = pb->y[t];
+          gboolean present = isfinite (y);
+          double *sj = season + j * ETS_LANES;
+
+          for (int k = 0; k < ETS_LANES; k++)
+            {
+              double base = l[k] + phi[k] * b[k];
+              double s = sj[k];
+              double e = present ? y - (base + s) : 0.0;
+
+              l[k] = base + alpha[k] * e;
+              b[k] = phi[k] * b[k] + beta[k] * e;
+              sj[k] = s + gamma[k] * e;
+              sse[k] += e * e;
+            }
+          if (++j == (gsize) m)
+            j = 0;
+        }
+      break;
+
+    case SEASON_MULTIPLICATIVE:
+      for (gsize t = 0, j = 0; t < pb->n; t++)
+        {
+          double y = pb->y[t];
+          gboolean present = isfinite (y);
+          double *sj = season + j * ETS_LANES;
+
+          for (int k = 0; k < ETS_LANES; k++)
+            {
+              double base = l[k] + phi[k] * b[k];
+              double s = sj[k];
+              double e, ed;
+
+              /* ets_filter() stops here; a lane goes on, ignored. */
+              invalid[k] |= base <= 0.0 || s <= 0.0;
+
+              e = present ? y - base * s : 0.0;
+              ed = e / s;
+              l[k] = base + alpha[k] * ed;
+              b[k] = phi[k] * b[k] + beta[k] * ed;
+              sj[k] = s + gamma[k] * e / base;
+              sse[k] += e * e;
+            }
+          if (++j == (gsize) m)
+            j = 0;
+        }
+      break;
+
+    case SEASON_NONE:
+    default:
+      for (gsize t = 0; t < pb->n; t++)
+        {
+          double y = pb->y[t];
+          gboolean present = isfinite (y);
+
+          for (int k = 0; k < ETS_LANES; k++)
+            {
+              double base = l[k] + phi[k] * b[k];
+              double e = present ? y - base : 0.0;
+
+              l[k] = base + alpha[k] * e;
+              b[k] = phi[k] * b[k] + beta[k] * e;
+              sse[k] += e * e;
+            }
+        }
+      break;
+    }
+
+  for (int k = 0; k < n_lanes; k++)
+    sse_out[k] = invalid[k] || !isfinite (sse[k]) || !isfinite (l[k]) || !isfinite (b[k])
+                 ? ETS_INVALID : sse[k];
+}
+
+static void
+ets_objective (const double * const *points,
+               int                   n,
+               double               *values,
+               gpointer              user_data)
 {
   const EtsProblem *pb = user_data;
-  double p[4];
 
-  ets_params_from_u (pb, u, p);
+  for (int i = 0; i < n; i += ETS_LANES)
+    {
+      double p[ETS_LANES][4];
+      int lanes = MIN (n - i, ETS_LANES);
 
-  return ets_filter (pb, p, NULL, NULL, pb->s_work, NULL);
+      for (int k = 0; k < lanes; k++)
+        ets_params_from_u (pb, points[i + k], p[k]);
+      ets_filter_sse_lanes (pb, (const double (*)[4]) p, lanes, values + i);
+    }
 }
 
 /* The SSE surface has local minima (a high α can stand in for a seasonal
@@ -264,6 +392,9 @@ ets_grid_starts (const EtsProblem *pb,
   static const double beta_ratios[] = { 0.01, 0.1 };
   static const double gamma_ratios[] = { 0.05, 0.2, 0.5 };
   static const double phis[] = { 0.9, 1.0 };
+  double grid_u[GRID_POINTS][4];
+  double grid_sse[GRID_POINTS];
+  const double *points[GRID_POINTS];
   double best[GRID_STARTS];
   int evals = 0;
   const double *alpha_list = pb->has_trend || pb->season != SEASON_NONE ? alphas : alphas_ses;
@@ -273,6 +404,7 @@ ets_grid_starts (const EtsProblem *pb,
   guint n_phi = pb->has_trend ? G_N_ELEMENTS (phis) : 1;
 
   g_assert (n_starts <= GRID_STARTS);
+  g_assert (n_alpha * n_beta * n_gamma * n_phi <= GRID_POINTS);
 
   for (int i = 0; i < n_starts; i++)
     best[i] = G_MAXDOUBLE;
@@ -282,33 +414,40 @@ ets_grid_starts (const EtsProblem *pb,
       for (guint g = 0; g < n_gamma; g++)
         for (guint f = 0; f < n_phi; f++)
           {
-            double p[4], u[4], sse;
-            int slot;
+            double p[4];
 
             p[0] = alpha_list[a];
             p[1] = pb->has_trend ? p[0] * beta_ratios[b] : 0.0;
             p[2] = pb->season != SEASON_NONE ? (1.0 - p[0]) * gamma_ratios[g] : 0.0;
             p[3] = pb->has_trend ? MIN (phis[f], 0.999) : 1.0;
-            ets_u_from_params (pb, p, u);
-            sse = ets_objective (u, (gpointer) pb);
+            ets_u_from_params (pb, p, grid_u[evals]);
+            points[evals] = grid_u[evals];
             evals++;
-
-            /* Insert into the sorted list of the best starts. */
-            for (slot = n_starts; slot > 0 && sse < best[slot - 1]; slot--)
-              {
-                if (slot < n_starts)
-                  {
-                    best[slot] = best[slot - 1];
-                    memcpy (starts + slot * pb->dim, starts + (slot - 1) * pb->dim,
-                            pb->dim * sizeof (double));
-                  }
-              }
-            if (slot < n_starts)
-              {
-                best[slot] = sse;
-                memcpy (starts + slot * pb->dim, u, pb->dim * sizeof (double));
-              }
           }
+
+  ets_objective (points, evals, grid_sse, (gpointer) pb);
+
+  for (int i = 0; i < evals; i++)
+    {
+      double sse = grid_sse[i];
+      int slot;
+
+      /* Insert into the sorted list of the best starts. */
+      for (slot = n_starts; slot > 0 && sse < best[slot - 1]; slot--)
+        {
+          if (slot < n_starts)
+            {
+              best[slot] = best[slot - 1];
+              memcpy (starts + slot * pb->dim, starts + (slot - 1) * pb->dim,
+                      pb->dim * sizeof (double));
+            }
+        }
+      if (slot < n_starts)
+        {
+          best[slot] = sse;
+          memcpy (starts + slot * pb->dim, grid_u[i], pb->dim * sizeof (double));
+        }
+    }
 
   return evals;
 }
@@ -498,7 +637,7 @@ fit_ets (ScModelFit   *fit,
 {
   EtsProblem pb = { 0, };
   g_autofree double *s0 = NULL;
-  g_autofree double *s_work = NULL;
+  g_autofree double *s_lanes = NULL;
   double p[4], sse, sse_d;
   int n_params;
 
@@ -517,9 +656,9 @@ fit_ets (ScModelFit   *fit,
     return FALSE;
 
   s0 = g_new0 (double, pb.m);
-  s_work = g_new0 (double, pb.m);
+  s_lanes = g_new0 (double, pb.m * ETS_LANES);
   pb.s0 = s0;
-  pb.s_work = s_work;
+  pb.s_lanes = s_lanes;
 
   if (!ets_initial_states (&pb, s0))
     return FALSE;

@@ -21,8 +21,11 @@ G_BEGIN_DECLS
 
 #define SC_ANALYTICS_MAX_POLY_DEGREE 3
 
-typedef double (*ScObjectiveFunc) (const double *u,
-                                   gpointer      user_data);
+/* Evaluates n points at once, values[i] for points[i]. */
+typedef void (*ScObjectiveFunc) (const double * const *points,
+                                 int                   n,
+                                 double               *values,
+                                 gpointer              user_data);
 
 double    _sc_stats_mean           (const double    *x,
                                     gsize            n);
