@@ -239,12 +239,21 @@ ets_filter (const EtsProblem *pb,
   return sse;
 }
 
+/* Two lanes in one SSE2 register (GCC and Clang vector extensions; other
+ * targets get scalar code). Each element gets the same IEEE operations as
+ * scalar code would.
+ */
+typedef double EtsPair __attribute__ ((vector_size (16)));
+typedef gint64 EtsMask __attribute__ ((vector_size (16)));
+
+#define ETS_PAIRS (ETS_LANES / 2)
+
 /* The sum of squared one-step errors of ets_filter() for up to ETS_LANES
  * parameter sets at once, interleaved in one pass over the data. One
  * filter is a chain of dependent operations whose latency bounds its
  * speed, and the processor overlaps independent chains: four cost about
  * what one does. Each lane does exactly the arithmetic of ets_filter(),
- * so its sum is the same to the last bit.
+ * in the same order, so its sum is the same to the last bit.
  */
 static void
 ets_filter_sse_lanes (const EtsProblem *pb,
@@ -252,33 +261,37 @@ ets_filter_sse_lanes (const EtsProblem *pb,
                       int               n_lanes,
                       double           *sse_out)
 {
-  double alpha[ETS_LANES], beta[ETS_LANES], gamma[ETS_LANES], phi[ETS_LANES];
-  double l[ETS_LANES], b[ETS_LANES], sse[ETS_LANES];
-  double *season = pb->s_lanes;
-  gboolean invalid[ETS_LANES] = { FALSE, };
+  EtsPair alpha[ETS_PAIRS], beta[ETS_PAIRS], gamma[ETS_PAIRS], phi[ETS_PAIRS];
+  EtsPair l[ETS_PAIRS], b[ETS_PAIRS], sse[ETS_PAIRS];
+  EtsMask invalid[ETS_PAIRS];
+  const EtsPair zero = { 0.0, 0.0 };
+  EtsPair *season = (EtsPair *) (void *) pb->s_lanes;
   int m = pb->m;
 
   g_assert (n_lanes >= 1 && n_lanes <= ETS_LANES);
 
   /* Unused lanes repeat the first, so the loops have a fixed width. */
-  for (int k = 0; k < ETS_LANES; k++)
+  for (int q = 0; q < ETS_PAIRS; q++)
     {
-      const double *pk = p[k < n_lanes ? k : 0];
+      const double *p0 = p[2 * q < n_lanes ? 2 * q : 0];
+      const double *p1 = p[2 * q + 1 < n_lanes ? 2 * q + 1 : 0];
+      double b0 = pb->has_trend ? pb->b0 : 0.0;
 
-      alpha[k] = pk[0];
-      beta[k] = pk[1];
-      gamma[k] = pk[2];
-      phi[k] = pk[3];
-      l[k] = pb->l0;
-      b[k] = pb->has_trend ? pb->b0 : 0.0;
-      sse[k] = 0.0;
+      alpha[q] = (EtsPair) { p0[0], p1[0] };
+      beta[q] = (EtsPair) { p0[1], p1[1] };
+      gamma[q] = (EtsPair) { p0[2], p1[2] };
+      phi[q] = (EtsPair) { p0[3], p1[3] };
+      l[q] = (EtsPair) { pb->l0, pb->l0 };
+      b[q] = (EtsPair) { b0, b0 };
+      sse[q] = zero;
+      invalid[q] = (EtsMask) { 0, 0 };
     }
 
-  /* season[j * ETS_LANES + k]: lane k's index for position j. */
+  /* season[j * ETS_PAIRS + q]: pair q's indices for position j. */
   if (pb->season != SEASON_NONE)
     for (int j = 0; j < m; j++)
-      for (int k = 0; k < ETS_LANES; k++)
-        season[j * ETS_LANES + k] = pb->s0[j];
+      for (int q = 0; q < ETS_PAIRS; q++)
+        season[j * ETS_PAIRS + q] = (EtsPair) { pb->s0[j], pb->s0[j] };
 
   switch (pb->season)
     {
@@ -287,18 +300,20 @@ ets_filter_sse_lanes (const EtsProblem *pb,
         {
           double y = pb->y[t];
           gboolean present = isfinite (y);
-          double *sj = season + j * ETS_LANES;
+          EtsPair *sj = season + j * ETS_PAIRS;
 
-          for (int k = 0; k < ETS_LANES; k++)
+          for (int q = 0; q < ETS_PAIRS; q++)
             {
-              double base = l[k] + phi[k] * b[k];
-              double s = sj[k];
-              double e = present ? y - (base + s) : 0.0;
+              EtsPair base = l[q] + phi[q] * b[q];
+              EtsPair s = sj[q];
+              EtsPair e = zero;
 
-              l[k] = base + alpha[k] * e;
-              b[k] = phi[k] * b[k] + beta[k] * e;
-              sj[k] = s + gamma[k] * e;
-              sse[k] += e * e;
+              if (present)
+                e = y - (base + s);
+              l[q] = base + alpha[q] * e;
+              b[q] = phi[q] * b[q] + beta[q] * e;
+              sj[q] = s + gamma[q] * e;
+              sse[q] += e * e;
             }
           if (++j == (gsize) m)
             j = 0;
@@ -310,23 +325,24 @@ ets_filter_sse_lanes (const EtsProblem *pb,
         {
           double y = pb->y[t];
           gboolean present = isfinite (y);
-          double *sj = season + j * ETS_LANES;
+          EtsPair *sj = season + j * ETS_PAIRS;
 
-          for (int k = 0; k < ETS_LANES; k++)
+          for (int q = 0; q < ETS_PAIRS; q++)
             {
-              double base = l[k] + phi[k] * b[k];
-              double s = sj[k];
-              double e, ed;
+              EtsPair base = l[q] + phi[q] * b[q];
+              EtsPair s = sj[q];
+              EtsPair e = zero, ed;
 
               /* ets_filter() stops here; a lane goes on, ignored. */
-              invalid[k] |= base <= 0.0 || s <= 0.0;
+              invalid[q] |= (base <= zero) | (s <= zero);
 
-              e = present ? y - base * s : 0.0;
+              if (present)
+                e = y - base * s;
               ed = e / s;
-              l[k] = base + alpha[k] * ed;
-              b[k] = phi[k] * b[k] + beta[k] * ed;
-              sj[k] = s + gamma[k] * e / base;
-              sse[k] += e * e;
+              l[q] = base + alpha[q] * ed;
+              b[q] = phi[q] * b[q] + beta[q] * ed;
+              sj[q] = s + gamma[q] * e / base;
+              sse[q] += e * e;
             }
           if (++j == (gsize) m)
             j = 0;
@@ -340,22 +356,29 @@ ets_filter_sse_lanes (const EtsProblem *pb,
           double y = pb->y[t];
           gboolean present = isfinite (y);
 
-          for (int k = 0; k < ETS_LANES; k++)
+          for (int q = 0; q < ETS_PAIRS; q++)
             {
-              double base = l[k] + phi[k] * b[k];
-              double e = present ? y - base : 0.0;
+              EtsPair base = l[q] + phi[q] * b[q];
+              EtsPair e = zero;
 
-              l[k] = base + alpha[k] * e;
-              b[k] = phi[k] * b[k] + beta[k] * e;
-              sse[k] += e * e;
+              if (present)
+                e = y - base;
+              l[q] = base + alpha[q] * e;
+              b[q] = phi[q] * b[q] + beta[q] * e;
+              sse[q] += e * e;
             }
         }
       break;
     }
 
   for (int k = 0; k < n_lanes; k++)
-    sse_out[k] = invalid[k] || !isfinite (sse[k]) || !isfinite (l[k]) || !isfinite (b[k])
-                 ? ETS_INVALID : sse[k];
+    {
+      double sse_k = sse[k / 2][k % 2];
+
+      sse_out[k] = invalid[k / 2][k % 2] != 0 || !isfinite (sse_k)
+                   || !isfinite (l[k / 2][k % 2]) || !isfinite (b[k / 2][k % 2])
+                   ? ETS_INVALID : sse_k;
+    }
 }
 
 static void
@@ -656,7 +679,7 @@ fit_ets (ScModelFit   *fit,
     return FALSE;
 
   s0 = g_new0 (double, pb.m);
-  s_lanes = g_new0 (double, pb.m * ETS_LANES);
+  s_lanes = (double *) (void *) g_new0 (EtsPair, pb.m * ETS_PAIRS);
   pb.s0 = s0;
   pb.s_lanes = s_lanes;
 
