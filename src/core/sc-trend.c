@@ -91,33 +91,47 @@ detrend (const double *y,
     {
       int half = m / 2;
       gboolean even = m % 2 == 0;
+      g_autofree double *present_y = g_new (double, n);
+      g_autofree double *present = g_new (double, n);
+      g_autofree double *weight = g_new0 (double, n);
+      g_autofree double *count = g_new0 (double, n);
+      gsize lo = (gsize) half, hi = n - (gsize) half;
+
+      /* Gaps add zeros: the sums come out as if they were skipped, and
+       * the loops over t (one window offset at a time, each t's terms in
+       * the same order as before) run without branches.
+       */
+      for (gsize t = 0; t < n; t++)
+        {
+          gboolean finite = isfinite (y[t]);
+
+          present_y[t] = finite ? y[t] : 0.0;
+          present[t] = finite ? 1.0 : 0.0;
+          out[t] = 0.0;
+        }
+
+      for (int k = -half; k <= half; k++)
+        {
+          double w = (even && (k == -half || k == half)) ? 0.5 : 1.0;
+
+          for (gsize t = lo; t < hi; t++)
+            {
+              out[t] += w * present_y[t + k];
+              weight[t] += w * present[t + k];
+              count[t] += present[t + k];
+            }
+        }
 
       for (gsize t = 0; t < n; t++)
         {
-          double sum = 0.0, weight = 0.0;
-          gsize present = 0;
-
-          out[t] = NAN;
-          if (t < (gsize) half || t + half >= n || !isfinite (y[t]))
-            continue;
-
-          for (int k = -half; k <= half; k++)
-            {
-              double v = y[t + k];
-              double w = (even && (k == -half || k == half)) ? 0.5 : 1.0;
-
-              if (!isfinite (v))
-                continue;
-              sum += w * v;
-              weight += w;
-              present++;
-            }
-
           /* A window missing more than a quarter of its cycle would bias
            * the trend toward the seasons it does hold.
            */
-          if (present * 4 >= (gsize) (3 * (2 * half + 1)) && weight > 0.0)
-            out[t] = y[t] - sum / weight;
+          if (t < lo || t >= hi || !isfinite (y[t])
+              || !(count[t] * 4 >= (double) (3 * (2 * half + 1)) && weight[t] > 0.0))
+            out[t] = NAN;
+          else
+            out[t] = y[t] - out[t] / weight[t];
         }
     }
   else
@@ -154,6 +168,10 @@ autocorrelations (const double *x,
                   int           max_lag,
                   double       *acf)
 {
+  g_autofree double *centred = NULL;
+  g_autofree double *present = NULL;
+  g_autofree double *sums = NULL;
+  g_autofree double *pairs = NULL;
   double mean = 0.0, var = 0.0;
   gsize count = 0;
 
@@ -180,21 +198,39 @@ autocorrelations (const double *x,
   if (var <= 0.0)
     return count;
 
-  for (int k = 1; k <= max_lag && (gsize) k < n; k++)
+  /* Gaps add zeros, as in detrend(); t outside, the lags inside, so
+   * each lag's sum takes its terms in the order of t.
+   */
+  max_lag = (int) MIN ((gsize) max_lag, n - 1);
+  centred = g_new (double, n);
+  present = g_new (double, n);
+  sums = g_new0 (double, max_lag + 1);
+  pairs = g_new0 (double, max_lag + 1);
+  for (gsize t = 0; t < n; t++)
     {
-      double sum = 0.0;
-      gsize pairs = 0;
+      gboolean finite = isfinite (x[t]);
 
-      for (gsize t = 0; t + k < n; t++)
-        if (isfinite (x[t]) && isfinite (x[t + k]))
-          {
-            sum += (x[t] - mean) * (x[t + k] - mean);
-            pairs++;
-          }
+      centred[t] = finite ? x[t] - mean : 0.0;
+      present[t] = finite ? 1.0 : 0.0;
+    }
 
+  for (gsize t = 0; t + 1 < n; t++)
+    {
+      int top = (int) MIN ((gsize) max_lag, n - 1 - t);
+      double c = centred[t], f = present[t];
+
+      for (int k = 1; k <= top; k++)
+        {
+          sums[k] += c * centred[t + k];
+          pairs[k] += f * present[t + k];
+        }
+    }
+
+  for (int k = 1; k <= max_lag; k++)
+    {
       /* Scaled as the full-data estimator: Σ over n − k pairs, over n. */
-      if (pairs > 0)
-        acf[k] = (sum / pairs) * ((double) (n - k) / n) / var;
+      if (pairs[k] > 0)
+        acf[k] = (sums[k] / pairs[k]) * ((double) (n - k) / n) / var;
     }
 
   return count;
