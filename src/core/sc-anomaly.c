@@ -104,9 +104,11 @@ static void
 sorted_window_insert (SortedWindow *sw,
                       double        x)
 {
-  gsize i = sorted_window_lower_bound (sw, x);
+  gsize i = sw->n;
 
-  memmove (sw->v + i + 1, sw->v + i, (sw->n - i) * sizeof (double));
+  /* Windows are short: shifting beats searching. */
+  for (; i > 0 && sw->v[i - 1] >= x; i--)
+    sw->v[i] = sw->v[i - 1];
   sw->v[i] = x;
   sw->n++;
 }
@@ -119,8 +121,28 @@ sorted_window_remove (SortedWindow *sw,
   gsize i = sorted_window_lower_bound (sw, x);
 
   g_assert (i < sw->n && sw->v[i] == x);
-  memmove (sw->v + i, sw->v + i + 1, (sw->n - i - 1) * sizeof (double));
-  sw->n--;
+  for (sw->n--; i < sw->n; i++)
+    sw->v[i] = sw->v[i + 1];
+}
+
+/* Removes out, which must be present, and inserts in, moving only the
+ * values between their places.
+ */
+static void
+sorted_window_replace (SortedWindow *sw,
+                       double        out,
+                       double        in)
+{
+  gsize i = sorted_window_lower_bound (sw, out);
+
+  g_assert (i < sw->n && sw->v[i] == out);
+  if (in > out)
+    for (; i + 1 < sw->n && sw->v[i + 1] < in; i++)
+      sw->v[i] = sw->v[i + 1];
+  else
+    for (; i > 0 && sw->v[i - 1] > in; i--)
+      sw->v[i] = sw->v[i - 1];
+  sw->v[i] = in;
 }
 
 /* The median of the window without its element at sorted position skip
@@ -181,7 +203,13 @@ running_median (const double *x,
           lo = MAX (lo, 0);
         }
 
-      /* The window only moves forward. */
+      /* The window only moves forward, mostly by one. */
+      if (lo == cur_lo + 1 && hi == cur_hi + 1 && isfinite (x[cur_lo]) && isfinite (x[hi]))
+        {
+          sorted_window_replace (&sw, x[cur_lo], x[hi]);
+          cur_lo = lo;
+          cur_hi = hi;
+        }
       for (; cur_lo < lo; cur_lo++)
         if (cur_lo <= cur_hi && isfinite (x[cur_lo]))
           sorted_window_remove (&sw, x[cur_lo]);
@@ -419,6 +447,16 @@ level_window_at (LevelWindow *lw,
       lw->lo = lw->hi = lo;
     }
 
+  /* Mostly one value leaves as one enters. */
+  if (lo == lw->lo + 1 && hi == lw->hi + 1
+      && isfinite (lw->a[lw->lo]) && !lw->skip[lw->lo]
+      && isfinite (lw->a[lw->hi]) && !lw->skip[lw->hi])
+    {
+      sorted_window_replace (&lw->sw, lw->a[lw->lo] - lw->slope * (double) lw->lo,
+                             lw->a[lw->hi] - lw->slope * (double) lw->hi);
+      lw->lo = lo;
+      lw->hi = hi;
+    }
   for (; lw->lo < lo; lw->lo++)
     if (isfinite (lw->a[lw->lo]) && !lw->skip[lw->lo])
       sorted_window_remove (&lw->sw, lw->a[lw->lo] - lw->slope * (double) lw->lo);
@@ -739,7 +777,9 @@ sc_anomaly_detect (const ScSeries         *series,
       seasonal_medians (y, trend, n, series->first_index, m, season);
       for (gsize t = 0; t < n; t++)
         work[t] = y[t] - season[season_position (series->first_index, t, m)];
-      running_median (work, n, w, FALSE, trend, window);
+      /* The last round's trend is the leave-one-out one below. */
+      if (round == 0)
+        running_median (work, n, w, FALSE, trend, window);
     }
   running_median (work, n, w, TRUE, trend, window);
 
