@@ -97,6 +97,8 @@ detrend (const double *y,
       g_autofree double *count = g_new0 (double, n);
       gsize lo = (gsize) half, hi = n - (gsize) half;
 
+      gboolean gaps = FALSE;
+
       /* Gaps add zeros: the sums come out as if they were skipped, and
        * the loops over t (one window offset at a time, each t's terms in
        * the same order as before) run without branches.
@@ -108,6 +110,7 @@ detrend (const double *y,
           present_y[t] = finite ? y[t] : 0.0;
           present[t] = finite ? 1.0 : 0.0;
           out[t] = 0.0;
+          gaps = gaps || !finite;
         }
 
       for (int k = -half; k <= half; k++)
@@ -115,11 +118,26 @@ detrend (const double *y,
           double w = (even && (k == -half || k == half)) ? 0.5 : 1.0;
 
           for (gsize t = lo; t < hi; t++)
+            out[t] += w * present_y[t + k];
+
+          if (gaps)
+            for (gsize t = lo; t < hi; t++)
+              {
+                weight[t] += w * present[t + k];
+                count[t] += present[t + k];
+              }
+          else
             {
-              out[t] += w * present_y[t + k];
-              weight[t] += w * present[t + k];
-              count[t] += present[t + k];
+              /* The same sum for every t. */
+              weight[lo] += w;
+              count[lo] += 1.0;
             }
+        }
+
+      for (gsize t = lo + 1; !gaps && t < hi; t++)
+        {
+          weight[t] = weight[lo];
+          count[t] = count[lo];
         }
 
       for (gsize t = 0; t < n; t++)
@@ -173,7 +191,8 @@ autocorrelations (const double *x,
   g_autofree double *sums = NULL;
   g_autofree double *pairs = NULL;
   double mean = 0.0, var = 0.0;
-  gsize count = 0;
+  gsize count = 0, first = 0, last = n - 1;
+  gboolean inner = TRUE;
 
   for (gsize t = 0; t < n; t++)
     if (isfinite (x[t]))
@@ -214,17 +233,30 @@ autocorrelations (const double *x,
       present[t] = finite ? 1.0 : 0.0;
     }
 
-  for (gsize t = 0; t + 1 < n; t++)
+  /* Without gaps between the first and the last value (a detrended
+   * series has them only at its ends), the pairs need no counting.
+   */
+  while (first < n && present[first] == 0.0)
+    first++;
+  while (last > first && present[last] == 0.0)
+    last--;
+  for (gsize t = first; t <= last && inner; t++)
+    inner = present[t] != 0.0;
+
+  for (gsize t = inner ? first : 0; t < (inner ? last : n - 1); t++)
     {
-      int top = (int) MIN ((gsize) max_lag, n - 1 - t);
+      int top = (int) MIN ((gsize) max_lag, (inner ? last : n - 1) - t);
       double c = centred[t], f = present[t];
 
       for (int k = 1; k <= top; k++)
-        {
-          sums[k] += c * centred[t + k];
-          pairs[k] += f * present[t + k];
-        }
+        sums[k] += c * centred[t + k];
+
+      for (int k = 1; k <= top && !inner; k++)
+        pairs[k] += f * present[t + k];
     }
+
+  for (int k = 1; inner && k <= max_lag; k++)
+    pairs[k] = (gsize) k <= last - first ? (double) (last - first + 1 - (gsize) k) : 0.0;
 
   for (int k = 1; k <= max_lag; k++)
     {
