@@ -642,12 +642,289 @@ _sc_poly_leverage (const double *xtx_inv,
  * found in u. Callers map bounded parameters to unbounded u themselves.
  *
  * func evaluates several points at once: an objective whose cost is
- * latency (a recursive filter) evaluates four in about the time of one.
- * So each step evaluates the reflection, the expansion and both
+ * latency (a recursive filter) evaluates several in about the time of
+ * one. So each step evaluates the reflection, the expansion and both
  * contractions together, and uses the ones the sequential method would
- * have: the path, the result and the count of evaluations (which
- * max_evals bounds) are those of the sequential method.
+ * have; and _sc_nelder_mead_several() runs searches from several starts
+ * in step, evaluating all their points together. The paths, the results
+ * and the counts of evaluations (which max_evals bounds) are those of the
+ * sequential method, one start after the other.
  */
+
+typedef enum
+{
+  NM_INIT,
+  NM_STEP,
+  NM_SHRINK,
+  NM_DONE,
+} NmPhase;
+
+typedef struct
+{
+  NmPhase phase;
+  int     dim;
+  int     max_evals;
+  double  ftol;
+  int     evals;
+  int     best;
+  double  simplex[NM_MAX_DIM + 1][NM_MAX_DIM];
+  double  fval[NM_MAX_DIM + 1];
+  double  xr[NM_MAX_DIM], xe[NM_MAX_DIM], xoc[NM_MAX_DIM], xic[NM_MAX_DIM];
+} NmSearch;
+
+static void
+nm_init (NmSearch     *nm,
+         const double *u,
+         int           dim,
+         double        step,
+         int           max_evals,
+         double        ftol)
+{
+  nm->phase = NM_INIT;
+  nm->dim = dim;
+  nm->max_evals = max_evals;
+  nm->ftol = ftol;
+  nm->evals = 0;
+  nm->best = 0;
+
+  for (int i = 0; i <= dim; i++)
+    {
+      memcpy (nm->simplex[i], u, dim * sizeof (double));
+      if (i > 0)
+        nm->simplex[i][i - 1] += step;
+    }
+}
+
+/* Prepares the next step, or finishes. */
+static void
+nm_prepare (NmSearch *nm)
+{
+  int dim = nm->dim;
+  int best = 0, worst = 0;
+  double centroid[NM_MAX_DIM];
+  const double (*simplex)[NM_MAX_DIM] = (const double (*)[NM_MAX_DIM]) nm->simplex;
+  const double *fval = nm->fval;
+
+  for (int i = 1; i <= dim; i++)
+    {
+      if (fval[i] < fval[best])
+        best = i;
+      if (fval[i] > fval[worst])
+        worst = i;
+    }
+
+  if (nm->evals >= nm->max_evals
+      || fabs (fval[worst] - fval[best]) <= nm->ftol * (fabs (fval[best]) + 1e-300))
+    {
+      nm->phase = NM_DONE;
+      return;
+    }
+
+  for (int j = 0; j < dim; j++)
+    {
+      centroid[j] = 0.0;
+      for (int i = 0; i <= dim; i++)
+        if (i != worst)
+          centroid[j] += simplex[i][j];
+      centroid[j] /= dim;
+    }
+
+  for (int j = 0; j < dim; j++)
+    {
+      nm->xr[j] = centroid[j] + (centroid[j] - simplex[worst][j]);
+      nm->xe[j] = centroid[j] + 2.0 * (centroid[j] - simplex[worst][j]);
+      nm->xoc[j] = centroid[j] + 0.5 * (nm->xr[j] - centroid[j]);
+      nm->xic[j] = centroid[j] + 0.5 * (simplex[worst][j] - centroid[j]);
+    }
+
+  nm->phase = NM_STEP;
+}
+
+/* The points to evaluate next; 0 when done. */
+static int
+nm_points (NmSearch      *nm,
+           const double **points)
+{
+  int k = 0;
+
+  switch (nm->phase)
+    {
+    case NM_INIT:
+      for (int i = 0; i <= nm->dim; i++)
+        points[k++] = nm->simplex[i];
+      break;
+
+    case NM_STEP:
+      points[k++] = nm->xr;
+      points[k++] = nm->xe;
+      points[k++] = nm->xoc;
+      points[k++] = nm->xic;
+      break;
+
+    case NM_SHRINK:
+      for (int i = 0; i <= nm->dim; i++)
+        if (i != nm->best)
+          points[k++] = nm->simplex[i];
+      break;
+
+    case NM_DONE:
+    default:
+      break;
+    }
+
+  return k;
+}
+
+static void
+nm_tell (NmSearch     *nm,
+         const double *values)
+{
+  int dim = nm->dim;
+  double *fval = nm->fval;
+
+  switch (nm->phase)
+    {
+    case NM_INIT:
+      memcpy (fval, values, (dim + 1) * sizeof (double));
+      nm->evals += dim + 1;
+      break;
+
+    case NM_STEP:
+      {
+        int best = 0, worst = 0, second;
+        double fr = values[0], fe = values[1];
+
+        for (int i = 1; i <= dim; i++)
+          {
+            if (fval[i] < fval[best])
+              best = i;
+            if (fval[i] > fval[worst])
+              worst = i;
+          }
+        second = best;
+        for (int i = 0; i <= dim; i++)
+          if (i != worst && fval[i] > fval[second])
+            second = i;
+
+        nm->evals++;
+        if (fr < fval[best])
+          {
+            nm->evals++;
+            memcpy (nm->simplex[worst], fe < fr ? nm->xe : nm->xr, dim * sizeof (double));
+            fval[worst] = fe < fr ? fe : fr;
+          }
+        else if (fr < fval[second])
+          {
+            memcpy (nm->simplex[worst], nm->xr, dim * sizeof (double));
+            fval[worst] = fr;
+          }
+        else
+          {
+            gboolean outside = fr < fval[worst];
+            const double *xc = outside ? nm->xoc : nm->xic;
+            double fc = outside ? values[2] : values[3];
+
+            nm->evals++;
+            if (fc < MIN (fr, fval[worst]))
+              {
+                memcpy (nm->simplex[worst], xc, dim * sizeof (double));
+                fval[worst] = fc;
+              }
+            else
+              {
+                for (int i = 0; i <= dim; i++)
+                  {
+                    if (i == best)
+                      continue;
+                    for (int j = 0; j < dim; j++)
+                      nm->simplex[i][j] = nm->simplex[best][j]
+                                          + 0.5 * (nm->simplex[i][j] - nm->simplex[best][j]);
+                  }
+                nm->best = best;
+                nm->phase = NM_SHRINK;
+                return;
+              }
+          }
+      }
+      break;
+
+    case NM_SHRINK:
+      for (int i = 0, j = 0; i <= dim; i++)
+        if (i != nm->best)
+          fval[i] = values[j++];
+      nm->evals += dim;
+      break;
+
+    case NM_DONE:
+    default:
+      return;
+    }
+
+  nm_prepare (nm);
+}
+
+static double
+nm_result (const NmSearch *nm,
+           double         *u)
+{
+  int best = 0;
+
+  for (int i = 1; i <= nm->dim; i++)
+    if (nm->fval[i] < nm->fval[best])
+      best = i;
+  memcpy (u, nm->simplex[best], nm->dim * sizeof (double));
+
+  return nm->fval[best];
+}
+
+/* Runs n searches in step, from the points starts[i × dim …], each with
+ * max_evals; leaves each best point in place and its value in values.
+ */
+void
+_sc_nelder_mead_several (ScObjectiveFunc  func,
+                         gpointer         user_data,
+                         double          *starts,
+                         int              n,
+                         int              dim,
+                         double           step,
+                         int              max_evals,
+                         double           ftol,
+                         double          *values)
+{
+  NmSearch nm[SC_NM_MAX_SEARCHES];
+  const double *points[SC_NM_MAX_SEARCHES * (NM_MAX_DIM + 1)];
+  double results[SC_NM_MAX_SEARCHES * (NM_MAX_DIM + 1)];
+  int counts[SC_NM_MAX_SEARCHES];
+
+  g_return_if_fail (dim >= 1 && dim <= NM_MAX_DIM);
+  g_return_if_fail (n >= 1 && n <= SC_NM_MAX_SEARCHES);
+
+  for (int i = 0; i < n; i++)
+    nm_init (&nm[i], starts + i * dim, dim, step, max_evals, ftol);
+
+  for (;;)
+    {
+      int total = 0;
+
+      for (int i = 0; i < n; i++)
+        {
+          counts[i] = nm_points (&nm[i], points + total);
+          total += counts[i];
+        }
+      if (total == 0)
+        break;
+
+      func (points, total, results, user_data);
+
+      for (int i = 0, offset = 0; i < n; offset += counts[i], i++)
+        if (counts[i] > 0)
+          nm_tell (&nm[i], results + offset);
+    }
+
+  for (int i = 0; i < n; i++)
+    values[i] = nm_result (&nm[i], starts + i * dim);
+}
+
 double
 _sc_nelder_mead (ScObjectiveFunc  func,
                  gpointer         user_data,
@@ -657,134 +934,11 @@ _sc_nelder_mead (ScObjectiveFunc  func,
                  int              max_evals,
                  double           ftol)
 {
-  double simplex[NM_MAX_DIM + 1][NM_MAX_DIM];
-  double fval[NM_MAX_DIM + 1];
-  double centroid[NM_MAX_DIM];
-  double xr[NM_MAX_DIM], xe[NM_MAX_DIM], xoc[NM_MAX_DIM], xic[NM_MAX_DIM];
-  const double *points[NM_MAX_DIM + 1];
-  double values[NM_MAX_DIM + 1];
-  int evals = 0;
+  double value = G_MAXDOUBLE;
 
   g_return_val_if_fail (dim >= 1 && dim <= NM_MAX_DIM, G_MAXDOUBLE);
 
-  for (int i = 0; i <= dim; i++)
-    {
-      memcpy (simplex[i], u, dim * sizeof (double));
-      if (i > 0)
-        simplex[i][i - 1] += step;
-      points[i] = simplex[i];
-    }
-  func (points, dim + 1, fval, user_data);
-  evals += dim + 1;
+  _sc_nelder_mead_several (func, user_data, u, 1, dim, step, max_evals, ftol, &value);
 
-  while (evals < max_evals)
-    {
-      int best = 0, worst = 0, second = 0;
-      double fr, fe, foc, fic;
-
-      for (int i = 1; i <= dim; i++)
-        {
-          if (fval[i] < fval[best])
-            best = i;
-          if (fval[i] > fval[worst])
-            worst = i;
-        }
-      second = best;
-      for (int i = 0; i <= dim; i++)
-        if (i != worst && fval[i] > fval[second])
-          second = i;
-
-      if (fabs (fval[worst] - fval[best]) <= ftol * (fabs (fval[best]) + 1e-300))
-        break;
-
-      for (int j = 0; j < dim; j++)
-        {
-          centroid[j] = 0.0;
-          for (int i = 0; i <= dim; i++)
-            if (i != worst)
-              centroid[j] += simplex[i][j];
-          centroid[j] /= dim;
-        }
-
-      for (int j = 0; j < dim; j++)
-        {
-          xr[j] = centroid[j] + (centroid[j] - simplex[worst][j]);
-          xe[j] = centroid[j] + 2.0 * (centroid[j] - simplex[worst][j]);
-          xoc[j] = centroid[j] + 0.5 * (xr[j] - centroid[j]);
-          xic[j] = centroid[j] + 0.5 * (simplex[worst][j] - centroid[j]);
-        }
-      points[0] = xr;
-      points[1] = xe;
-      points[2] = xoc;
-      points[3] = xic;
-      func (points, 4, values, user_data);
-      fr = values[0];
-      fe = values[1];
-      foc = values[2];
-      fic = values[3];
-      evals++;
-
-      if (fr < fval[best])
-        {
-          evals++;
-          if (fe < fr)
-            {
-              memcpy (simplex[worst], xe, dim * sizeof (double));
-              fval[worst] = fe;
-            }
-          else
-            {
-              memcpy (simplex[worst], xr, dim * sizeof (double));
-              fval[worst] = fr;
-            }
-        }
-      else if (fr < fval[second])
-        {
-          memcpy (simplex[worst], xr, dim * sizeof (double));
-          fval[worst] = fr;
-        }
-      else
-        {
-          gboolean outside = fr < fval[worst];
-          const double *xc = outside ? xoc : xic;
-          double fc = outside ? foc : fic;
-
-          evals++;
-
-          if (fc < MIN (fr, fval[worst]))
-            {
-              memcpy (simplex[worst], xc, dim * sizeof (double));
-              fval[worst] = fc;
-            }
-          else
-            {
-              int k = 0;
-
-              for (int i = 0; i <= dim; i++)
-                {
-                  if (i == best)
-                    continue;
-                  for (int j = 0; j < dim; j++)
-                    simplex[i][j] = simplex[best][j] + 0.5 * (simplex[i][j] - simplex[best][j]);
-                  points[k++] = simplex[i];
-                }
-              func (points, k, values, user_data);
-              for (int i = 0, j = 0; i <= dim; i++)
-                if (i != best)
-                  fval[i] = values[j++];
-              evals += dim;
-            }
-        }
-    }
-
-  {
-    int best = 0;
-
-    for (int i = 1; i <= dim; i++)
-      if (fval[i] < fval[best])
-        best = i;
-    memcpy (u, simplex[best], dim * sizeof (double));
-
-    return fval[best];
-  }
+  return value;
 }

@@ -52,7 +52,7 @@
 #define HOLT_INIT_VALUES 10
 #define HW_INIT_CYCLES 3
 #define GRID_STARTS 3
-#define ETS_LANES 4
+#define ETS_LANES 12
 #define GRID_POINTS 60
 
 typedef enum
@@ -251,8 +251,8 @@ typedef gint64 EtsMask __attribute__ ((vector_size (16)));
 /* The sum of squared one-step errors of ets_filter() for up to ETS_LANES
  * parameter sets at once, interleaved in one pass over the data. One
  * filter is a chain of dependent operations whose latency bounds its
- * speed, and the processor overlaps independent chains: four cost about
- * what one does. Each lane does exactly the arithmetic of ets_filter(),
+ * speed, and the processor overlaps independent chains: several cost
+ * little more than one. Each lane does exactly the arithmetic of ets_filter(),
  * in the same order, so its sum is the same to the last bit.
  */
 static void
@@ -267,11 +267,12 @@ ets_filter_sse_lanes (const EtsProblem *pb,
   const EtsPair zero = { 0.0, 0.0 };
   EtsPair *season = (EtsPair *) (void *) pb->s_lanes;
   int m = pb->m;
+  int n_pairs = (n_lanes + 1) / 2;
 
   g_assert (n_lanes >= 1 && n_lanes <= ETS_LANES);
 
-  /* Unused lanes repeat the first, so the loops have a fixed width. */
-  for (int q = 0; q < ETS_PAIRS; q++)
+  /* An odd lane out is paired with a copy of the first. */
+  for (int q = 0; q < n_pairs; q++)
     {
       const double *p0 = p[2 * q < n_lanes ? 2 * q : 0];
       const double *p1 = p[2 * q + 1 < n_lanes ? 2 * q + 1 : 0];
@@ -290,7 +291,7 @@ ets_filter_sse_lanes (const EtsProblem *pb,
   /* season[j * ETS_PAIRS + q]: pair q's indices for position j. */
   if (pb->season != SEASON_NONE)
     for (int j = 0; j < m; j++)
-      for (int q = 0; q < ETS_PAIRS; q++)
+      for (int q = 0; q < n_pairs; q++)
         season[j * ETS_PAIRS + q] = (EtsPair) { pb->s0[j], pb->s0[j] };
 
   switch (pb->season)
@@ -302,7 +303,7 @@ ets_filter_sse_lanes (const EtsProblem *pb,
           gboolean present = isfinite (y);
           EtsPair *sj = season + j * ETS_PAIRS;
 
-          for (int q = 0; q < ETS_PAIRS; q++)
+          for (int q = 0; q < n_pairs; q++)
             {
               EtsPair base = l[q] + phi[q] * b[q];
               EtsPair s = sj[q];
@@ -327,7 +328,7 @@ ets_filter_sse_lanes (const EtsProblem *pb,
           gboolean present = isfinite (y);
           EtsPair *sj = season + j * ETS_PAIRS;
 
-          for (int q = 0; q < ETS_PAIRS; q++)
+          for (int q = 0; q < n_pairs; q++)
             {
               EtsPair base = l[q] + phi[q] * b[q];
               EtsPair s = sj[q];
@@ -356,7 +357,7 @@ ets_filter_sse_lanes (const EtsProblem *pb,
           double y = pb->y[t];
           gboolean present = isfinite (y);
 
-          for (int q = 0; q < ETS_PAIRS; q++)
+          for (int q = 0; q < n_pairs; q++)
             {
               EtsPair base = l[q] + phi[q] * b[q];
               EtsPair e = zero;
@@ -702,23 +703,20 @@ fit_ets (ScModelFit   *fit,
   else
     {
       double starts[GRID_STARTS * 4];
+      double values[GRID_STARTS];
       double best = G_MAXDOUBLE;
       int n_starts = pb.dim == 1 ? 1 : GRID_STARTS;
       int budget;
 
       budget = MAX (max_evals - ets_grid_starts (&pb, starts, n_starts), 10 * pb.dim * n_starts);
+      _sc_nelder_mead_several (ets_objective, &pb, starts, n_starts, pb.dim, 0.5,
+                               budget / n_starts, 1e-6, values);
       for (int i = 0; i < n_starts; i++)
-        {
-          double *u = starts + i * pb.dim;
-          double value = _sc_nelder_mead (ets_objective, &pb, u, pb.dim, 0.5,
-                                          budget / n_starts, 1e-6);
-
-          if (value < best)
-            {
-              best = value;
-              ets_params_from_u (&pb, u, p);
-            }
-        }
+        if (values[i] < best)
+          {
+            best = values[i];
+            ets_params_from_u (&pb, starts + i * pb.dim, p);
+          }
     }
 
   fit->season = g_new0 (double, pb.m);

@@ -86,6 +86,18 @@ double    _sc_nelder_mead          (ScObjectiveFunc  func,
                                     int              max_evals,
                                     double           ftol);
 
+#define SC_NM_MAX_SEARCHES 4
+
+void      _sc_nelder_mead_several  (ScObjectiveFunc  func,
+                                    gpointer         user_data,
+                                    double          *starts,
+                                    int              n,
+                                    int              dim,
+                                    double           step,
+                                    int              max_evals,
+                                    double           ftol,
+                                    double          *values);
+
 double    _sc_finite_or            (double           value,
                                     double           fallback);
 
