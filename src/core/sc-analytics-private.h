@@ -60,9 +60,7 @@ typedef struct
 void      _sc_rng_init             (ScRng           *rng,
                                     guint64          seed);
 double    _sc_rng_double           (ScRng           *rng);
-void      _sc_rng_normal_pair      (ScRng           *rng,
-                                    double          *a,
-                                    double          *b);
+double    _sc_rng_normal           (ScRng           *rng);
 
 gboolean  _sc_polyfit              (const double    *x,
                                     const double    *y,

@@ -153,23 +153,21 @@ sc_anomaly_degradation_risk (const ScForecast  *forecast,
         {
           double chi2 = 0.0;
 
-          for (int i = 0; i < df; i += 2)
+          for (int i = 0; i < df; i++)
             {
-              double z1, z2;
+              double z = _sc_rng_normal (&rng);
 
-              _sc_rng_normal_pair (&rng, &z1, &z2);
-              chi2 += z1 * z1 + (i + 1 < df ? z2 * z2 : 0.0);
+              chi2 += z * z;
             }
           scale = sqrt (df / MAX (chi2, 1e-12));
         }
 
       for (guint s = 0; s < horizon; s++)
         {
-          double value, z1, z2;
+          double value;
 
-          _sc_rng_normal_pair (&rng, &z1, &z2);
-          walk += increment_sd[s] * z1;
-          value = forecast->mean[s] + scale * (walk + noise_sd * z2);
+          walk += increment_sd[s] * _sc_rng_normal (&rng);
+          value = forecast->mean[s] + scale * (walk + noise_sd * _sc_rng_normal (&rng));
           if (forecast->nonnegative)
             value = MAX (value, 0.0);
 
