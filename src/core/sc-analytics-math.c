@@ -203,11 +203,12 @@ _sc_stats_quantile_sorted (const double *sorted,
   return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
 }
 
-/* Hoare's selection: puts the k-th smallest of x[0..n) at x[k], smaller
- * ones before it and larger ones after, in expected linear time.
+/* Hoare's selection, the fallback of select_kth(): puts the k-th
+ * smallest of x[0..n) at x[k], smaller ones before it and larger ones
+ * after, in expected linear time.
  */
 static double
-select_kth (double *x,
+select_kth_hoare (double *x,
             gsize   n,
             gsize   k)
 {
@@ -242,6 +243,72 @@ select_kth (double *x,
         lo = i;
       else
         break;
+    }
+
+  return x[k];
+}
+
+/* Puts the k-th smallest of x[0..n) at x[k] with smaller or equal ones
+ * before it, as select_kth_hoare() does, but partitions without
+ * branches on the data (Lomuto's scheme, each value swapped whether or
+ * not it moves), around a median of three: the comparisons of a
+ * selection are coin flips the processor cannot predict. The value
+ * returned is the same, the order statistic.
+ */
+static double
+select_kth (double *x,
+            gsize   n,
+            gsize   k)
+{
+  gsize lo = 0, hi = n;
+
+  while (hi - lo > 16)
+    {
+      double a = x[lo], b = x[lo + (hi - lo) / 2], c = x[hi - 1];
+      double pivot = MAX (MIN (a, b), MIN (MAX (a, b), c));
+      gsize less = lo, equal;
+
+      for (gsize i = lo; i < hi; i++)
+        {
+          double v = x[i];
+
+          x[i] = x[less];
+          x[less] = v;
+          less += v < pivot;
+        }
+      equal = less;
+      for (gsize i = less; i < hi; i++)
+        {
+          double v = x[i];
+
+          x[i] = x[equal];
+          x[equal] = v;
+          equal += v <= pivot;
+        }
+
+      if (equal == less)
+        {
+          /* No value equals the pivot: only a NAN does that. */
+          return select_kth_hoare (x + lo, hi - lo, k - lo);
+        }
+
+      if (k < less)
+        hi = less;
+      else if (k < equal)
+        return x[k];
+      else
+        lo = equal;
+    }
+
+  /* A few left: insertion sort. */
+  for (gsize i = lo + 1; i < hi; i++)
+    {
+      double v = x[i];
+      gsize j = i;
+
+      for (; j > lo && x[j - 1] > v; j--)
+        x[j] = x[j - 1];
+      x[j] = v;
     }
 
   return x[k];
