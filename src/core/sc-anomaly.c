@@ -81,23 +81,19 @@ typedef struct
   gsize   n;
 } SortedWindow;
 
+/* The place of the first value not below x: a count, without branches
+ * to mispredict, which beats bisection on windows this short.
+ */
 static gsize
 sorted_window_lower_bound (const SortedWindow *sw,
                            double              x)
 {
-  gsize lo = 0, hi = sw->n;
+  gsize i = 0;
 
-  while (lo < hi)
-    {
-      gsize mid = lo + (hi - lo) / 2;
+  for (gsize k = 0; k < sw->n; k++)
+    i += sw->v[k] < x;
 
-      if (sw->v[mid] < x)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
+  return i;
 }
 
 static void
@@ -133,15 +129,21 @@ sorted_window_replace (SortedWindow *sw,
                        double        out,
                        double        in)
 {
-  gsize i = sorted_window_lower_bound (sw, out);
+  gsize i = 0, r = 0;
+
+  for (gsize k = 0; k < sw->n; k++)
+    {
+      i += sw->v[k] < out;
+      r += sw->v[k] < in;
+    }
+  /* r counted out itself when it is below in. */
+  r -= out < in;
 
   g_assert (i < sw->n && sw->v[i] == out);
-  if (in > out)
-    for (; i + 1 < sw->n && sw->v[i + 1] < in; i++)
-      sw->v[i] = sw->v[i + 1];
-  else
-    for (; i > 0 && sw->v[i - 1] > in; i--)
-      sw->v[i] = sw->v[i - 1];
+  for (; i < r; i++)
+    sw->v[i] = sw->v[i + 1];
+  for (; i > r; i--)
+    sw->v[i] = sw->v[i - 1];
   sw->v[i] = in;
 }
 
