@@ -52,6 +52,69 @@ decimals_for_spread (double sd)
   return CLAMP ((int) -floor (log10 (sd)) + 1, 0, 6);
 }
 
+/* The probability of being in the red zone at step s. */
+static double
+step_risk (const ScForecast *forecast,
+           guint             s,
+           double            threshold,
+           ScDirection       direction)
+{
+  double below = sc_forecast_cdf (forecast, s, threshold);
+
+  return CLAMP (direction == SC_DIRECTION_LOWER_BETTER ? 1.0 - below : below, 0.0, 1.0);
+}
+
+/* The bounds of sc_anomaly_degradation_risk() from two or three step
+ * risks instead of all of them, when the spread is positive at every step
+ * and no censoring at 0 intervenes: then a step's risk only grows with
+ * its standardized distance z = (threshold − mean) / sd toward the red
+ * zone, so the largest is at the step of extreme z, the sum is at most
+ * horizon times that, and a step's risk can only exceed ½ where z is on
+ * the red side. Fills out and returns TRUE when that settles the answer
+ * exactly as the full sum would; FALSE leaves it to the caller.
+ */
+static gboolean
+settle_by_extremes (const ScForecast  *forecast,
+                    double             threshold,
+                    ScDirection        direction,
+                    guint              horizon,
+                    ScDegradationRisk *out)
+{
+  double sign = direction == SC_DIRECTION_LOWER_BETTER ? -1.0 : 1.0;
+  double worst_z = -G_MAXDOUBLE, max_beyond;
+  guint worst = 0;
+
+  if (forecast->nonnegative && threshold < 0.0)
+    return FALSE;
+
+  for (guint s = 0; s < horizon; s++)
+    {
+      double z;
+
+      if (!(forecast->sd[s] > 0.0))
+        return FALSE;
+      z = sign * ((threshold - forecast->mean[s]) / forecast->sd[s]);
+      if (z > worst_z)
+        {
+          worst_z = z;
+          worst = s + 1;
+        }
+    }
+
+  max_beyond = step_risk (forecast, worst, threshold, direction);
+  if (!(max_beyond * horizon < RISK_SETTLED || max_beyond > 1.0 - RISK_SETTLED))
+    return FALSE;
+
+  out->probability = max_beyond;
+  out->probability_end = step_risk (forecast, horizon, threshold, direction);
+  for (guint s = 0; s < horizon && out->first_likely_step == 0; s++)
+    if (sign * ((threshold - forecast->mean[s]) / forecast->sd[s]) > 0.0
+        && step_risk (forecast, s + 1, threshold, direction) > 0.5)
+      out->first_likely_step = s + 1;
+
+  return TRUE;
+}
+
 /* Public API */
 
 /**
@@ -110,13 +173,13 @@ sc_anomaly_degradation_risk (const ScForecast  *forecast,
     horizon = forecast->horizon;
   out->horizon = horizon;
 
+  if (settle_by_extremes (forecast, threshold, direction, horizon, out))
+    return TRUE;
+
   for (guint s = 1; s <= horizon; s++)
     {
-      double beyond = direction == SC_DIRECTION_LOWER_BETTER
-                      ? 1.0 - sc_forecast_cdf (forecast, s, threshold)
-                      : sc_forecast_cdf (forecast, s, threshold);
+      double beyond = step_risk (forecast, s, threshold, direction);
 
-      beyond = CLAMP (beyond, 0.0, 1.0);
       if (beyond > 0.5 && out->first_likely_step == 0)
         out->first_likely_step = s;
       if (s == horizon)
