@@ -161,8 +161,8 @@ sc_kpi_analysis_compute_reusing (const ScKpiFacts     *facts,
   analysis->facts.owner = g_strdup (facts->owner);
 
   analysis->series = sc_trend_resample (points, n_points, period, local);
-  sc_trend_summarize (points, n_points, period, local, has_target ? facts->target : NAN,
-                      &analysis->trend);
+  sc_trend_summarize_series (points, n_points, analysis->series,
+                             has_target ? facts->target : NAN, &analysis->trend);
 
   sc_forecast_options_init (&options);
   options.horizon = display_horizon (period);

@@ -886,10 +886,34 @@ sc_trend_summarize (const ScHistoryPoint *points,
 
   g_return_if_fail (out != NULL);
 
+  series = sc_trend_resample (points, n_points, period, tz);
+  sc_trend_summarize_series (points, n_points, series, target, out);
+}
+
+/**
+ * sc_trend_summarize_series:
+ * @points: (array length=n_points): a KPI's history, in any order
+ * @n_points: the number of points
+ * @series: the history resampled by sc_trend_resample()
+ * @target: the KPI's target
+ * @out: (out caller-allocates): the result
+ *
+ * sc_trend_summarize() for a caller that has resampled the history
+ * already.
+ */
+void
+sc_trend_summarize_series (const ScHistoryPoint *points,
+                           gsize                 n_points,
+                           const ScSeries       *series,
+                           double                target,
+                           ScTrendSummary       *out)
+{
+  g_return_if_fail (series != NULL);
+  g_return_if_fail (out != NULL);
+
   sc_trend_change (points, n_points, 7, &out->week);
   sc_trend_change (points, n_points, 30, &out->month);
 
-  series = sc_trend_resample (points, n_points, period, tz);
   sc_trend_velocity (series, 0, target, &out->velocity);
   sc_trend_volatility (series, 0, &out->volatility);
   sc_trend_seasonality (series, &out->seasonality);

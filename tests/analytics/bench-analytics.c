@@ -81,11 +81,12 @@ now_ns (void)
 }
 
 /* Everything the app shows for one KPI, as sc_kpi_analysis_compute()
- * does it, except that the season is tested once, by sc_trend_summarize(),
- * and handed to the forecast and the anomaly detection. With previous, the
- * forecast reuses its choice of method (what a recompute after one new
- * submission needs); the result replaces *previous either way. When
- * stage_ns is given, the time of each stage is added to it.
+ * does it, except that the season is tested once, by
+ * sc_trend_summarize_series(), and handed to the forecast and the anomaly
+ * detection. With previous, the forecast reuses its choice of method (what
+ * a recompute after one new submission needs); the result replaces
+ * *previous either way. When stage_ns is given, the time of each stage is
+ * added to it.
  */
 static void
 full_analytics (const ScHistoryPoint  *points,
@@ -109,7 +110,7 @@ full_analytics (const ScHistoryPoint  *points,
 
   t[0] = now_ns ();
   series = sc_trend_resample (points, n, SC_ANALYTICS_PERIOD_DAILY, NULL);
-  sc_trend_summarize (points, n, SC_ANALYTICS_PERIOD_DAILY, NULL, 1500.0, &trend);
+  sc_trend_summarize_series (points, n, series, 1500.0, &trend);
 
   t[1] = now_ns ();
   sc_forecast_options_init (&options);
