@@ -150,6 +150,7 @@ sc_kpi_analysis_compute_reusing (const ScKpiFacts     *facts,
   ScAnalyticsPeriod period = sc_analytics_period_from_report (facts->report_type);
   gboolean has_target = facts->target_type != SC_TARGET_TYPE_BOOLEAN && facts->target > 0;
   ScForecastOptions options;
+  ScAnomalyOptions anomaly_options;
   ScInsightInput input;
   double red_line;
 
@@ -170,6 +171,10 @@ sc_kpi_analysis_compute_reusing (const ScKpiFacts     *facts,
   options.has_target = has_target;
   options.target = facts->target;
   options.direction = facts->direction;
+  /* The season is tested once, here, for the forecast and the anomalies:
+   * on the same series they would find the same.
+   */
+  options.season_length = analysis->trend.seasonality.period;
   if (previous != NULL && previous->period == period)
     {
       gint64 origin = analysis->series->first_index + (gint64) analysis->series->n;
@@ -181,7 +186,9 @@ sc_kpi_analysis_compute_reusing (const ScKpiFacts     *facts,
     }
   analysis->forecast = sc_forecast_series (analysis->series, &options);
 
-  analysis->anomalies = sc_anomaly_detect (analysis->series, NULL, local);
+  sc_anomaly_options_init (&anomaly_options);
+  anomaly_options.season_length = analysis->trend.seasonality.period;
+  analysis->anomalies = sc_anomaly_detect (analysis->series, &anomaly_options, local);
 
   /* The red zone starts where achievement drops below warn_from. */
   red_line = red_line_or_nan (facts, has_target);
