@@ -286,14 +286,19 @@ seasonal_strength (const double *d,
   gsize used = 0;
   int groups = 0;
 
-  for (gsize t = 0; t < n; t++)
-    if (isfinite (d[t]))
-      {
-        sum[t % m] += d[t];
-        count[t % m]++;
-        total += d[t];
-        used++;
-      }
+  /* j follows t % m without dividing at every slot. */
+  for (gsize t = 0, j = 0; t < n; t++)
+    {
+      if (isfinite (d[t]))
+        {
+          sum[j] += d[t];
+          count[j]++;
+          total += d[t];
+          used++;
+        }
+      if (++j == (gsize) m)
+        j = 0;
+    }
 
   for (int j = 0; j < m; j++)
     groups += count[j] > 0;
@@ -301,15 +306,24 @@ seasonal_strength (const double *d,
   if (used <= (gsize) groups + 1)
     return 0.0;
 
-  mean = total / used;
-  for (gsize t = 0; t < n; t++)
-    if (isfinite (d[t]))
-      {
-        double s = sum[t % m] / count[t % m];
+  /* The seasonal means, in place of the sums. */
+  for (int j = 0; j < m; j++)
+    if (count[j] > 0)
+      sum[j] /= count[j];
 
-        ss_total += (d[t] - mean) * (d[t] - mean);
-        ss_resid += (d[t] - s) * (d[t] - s);
-      }
+  mean = total / used;
+  for (gsize t = 0, j = 0; t < n; t++)
+    {
+      if (isfinite (d[t]))
+        {
+          double s = sum[j];
+
+          ss_total += (d[t] - mean) * (d[t] - mean);
+          ss_resid += (d[t] - s) * (d[t] - s);
+        }
+      if (++j == (gsize) m)
+        j = 0;
+    }
 
   if (ss_total <= 0.0)
     return 0.0;
