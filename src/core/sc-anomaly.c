@@ -506,7 +506,7 @@ control_charts (const ScSeries *series,
                 double          h,
                 GArray         *anomalies)
 {
-  g_autofree double *errors = NULL;
+  g_autofree double *first_pred = NULL;
   g_autofree double *work = NULL;
   g_autofree double *buf = NULL;
   g_autofree double *level_buf = NULL;
@@ -523,7 +523,7 @@ control_charts (const ScSeries *series,
   gboolean out = FALSE;
   gssize last_drift = -1;
 
-  errors = g_new (double, MAX (n, 1));
+  first_pred = g_new (double, MAX (n, 1));
   work = g_new (double, MAX (n, 1));
   buf = g_new (double, MAX (n, window) + 1);
   level_buf = g_new (double, MAX (n, window) + 1);
@@ -553,13 +553,13 @@ control_charts (const ScSeries *series,
     {
       double pred;
 
-      errors[t] = NAN;
+      first_pred[t] = NAN;
       if (!isfinite (adjusted[t]) || spike[t])
         continue;
       if (level_window_at (&level, t > window ? t - window : 0, t, (double) t, min_count, &pred))
         {
-          errors[t] = adjusted[t] - pred;
-          work[n_err++] = errors[t];
+          first_pred[t] = pred;
+          work[n_err++] = adjusted[t] - pred;
         }
     }
 
@@ -575,8 +575,15 @@ control_charts (const ScSeries *series,
 
       if (!isfinite (adjusted[t]) || spike[t])
         continue;
-      if (!level_window_at (&level, MAX (seg_start, t > window ? t - window : 0), t,
-                            (double) t, min_count, &pred))
+      /* Until the first change point, the windows are the first pass'. */
+      if (seg_start == 0)
+        {
+          pred = first_pred[t];
+          if (!isfinite (pred))
+            continue;
+        }
+      else if (!level_window_at (&level, MAX (seg_start, t > window ? t - window : 0), t,
+                                 (double) t, min_count, &pred))
         continue;
 
       x = (adjusted[t] - pred) / sigma_e;
@@ -777,17 +784,25 @@ sc_anomaly_detect (const ScSeries         *series,
   for (int round = 0; round < 2 && m > 1; round++)
     {
       seasonal_medians (y, trend, n, series->first_index, m, season);
-      for (gsize t = 0; t < n; t++)
-        work[t] = y[t] - season[season_position (series->first_index, t, m)];
+      /* Positions counted along, not divided out at every slot. */
+      for (gsize t = 0, j = (gsize) season_position (series->first_index, 0, m); t < n; t++)
+        {
+          work[t] = y[t] - season[j];
+          if (++j == (gsize) m)
+            j = 0;
+        }
       /* The last round's trend is the leave-one-out one below. */
       if (round == 0)
         running_median (work, n, w, FALSE, trend, window);
     }
   running_median (work, n, w, TRUE, trend, window);
 
-  for (gsize t = 0; t < n; t++)
+  for (gsize t = 0, j = (gsize) season_position (series->first_index, 0, m); t < n; t++)
     {
-      double s = m > 1 ? season[season_position (series->first_index, t, m)] : 0.0;
+      double s = m > 1 ? season[j] : 0.0;
+
+      if (++j == (gsize) m)
+        j = 0;
 
       report->expected[t] = trend[t] + s;
       adjusted[t] = y[t] - s;
