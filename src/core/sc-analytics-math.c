@@ -460,11 +460,66 @@ _sc_student_t_cdf (double t,
 /* Bisection on the CDF: some 60 steps, run a handful of times per forecast,
  * and it cannot diverge for one degree of freedom the way Newton can.
  */
+/* Whether the distribution function at t is below p, without computing
+ * it where the bracket [below, above] around the quantile tells: below
+ * it, F(t) ≤ F(below) < p; above it, F(t) ≥ F(above) ≥ p.
+ */
+static gboolean
+t_cdf_below (double t,
+             double df,
+             double log_beta,
+             double p,
+             double below,
+             double above)
+{
+  if (t <= below)
+    return TRUE;
+  if (t >= above)
+    return FALSE;
+
+  return student_t_cdf (t, df, log_beta) < p;
+}
+
+/* Newton's method for the p quantile of Student's t, p > ½, from the
+ * Cornish–Fisher expansion: FALSE when it does not settle.
+ */
+static gboolean
+newton_t_quantile (double  p,
+                   double  df,
+                   double  log_beta,
+                   double *quantile)
+{
+  double z = _sc_normal_quantile (p);
+  double q = z + (z * z * z + z) / (4.0 * df)
+             + (5.0 * pow (z, 5) + 16.0 * z * z * z + 3.0 * z) / (96.0 * df * df);
+
+  for (int i = 0; i < 12; i++)
+    {
+      double density = exp (-log_beta - 0.5 * log (df) - 0.5 * (df + 1.0) * log1p (q * q / df));
+      double next;
+
+      if (!(density > 0.0) || !isfinite (q))
+        return FALSE;
+      next = q - (student_t_cdf (q, df, log_beta) - p) / density;
+      if (!(next > 0.0))
+        next = 0.5 * q;
+      if (fabs (next - q) <= 1e-12 * q)
+        {
+          *quantile = next;
+          return isfinite (next);
+        }
+      q = next;
+    }
+
+  return FALSE;
+}
+
 double
 _sc_student_t_quantile (double p,
                         double df)
 {
-  double lo, hi, log_beta;
+  double lo, hi, log_beta, q;
+  double known_below = -G_MAXDOUBLE, known_above = G_MAXDOUBLE;
 
   if (!isfinite (df) || df > 1e7)
     return _sc_normal_quantile (p);
@@ -476,16 +531,36 @@ _sc_student_t_quantile (double p,
     return 0.0;
 
   log_beta = log_beta_t (df);
+
+  /* Newton's method finds nearly where the bisection below will end, and
+   * two evaluations bracket that closely: the bisection then needs the
+   * distribution function only for the points inside the bracket, the
+   * last steps. Outside it, the outcome of each comparison is known, so
+   * the result is the bisection's own, to the last bit.
+   */
+  if (newton_t_quantile (p, df, log_beta, &q))
+    {
+      double delta = 1e-9 * MAX (q, 1.0);
+
+      if (q - delta > 0.0
+          && student_t_cdf (q - delta, df, log_beta) < p
+          && student_t_cdf (q + delta, df, log_beta) >= p)
+        {
+          known_below = q - delta;
+          known_above = q + delta;
+        }
+    }
+
   lo = 0.0;
   hi = MAX (1.0, _sc_normal_quantile (p));
-  while (student_t_cdf (hi, df, log_beta) < p && hi < 1e6)
+  while (t_cdf_below (hi, df, log_beta, p, known_below, known_above) && hi < 1e6)
     hi *= 2.0;
 
   for (int i = 0; i < 100 && hi - lo > 1e-12 * hi; i++)
     {
       double mid = 0.5 * (lo + hi);
 
-      if (student_t_cdf (mid, df, log_beta) < p)
+      if (t_cdf_below (mid, df, log_beta, p, known_below, known_above))
         lo = mid;
       else
         hi = mid;
