@@ -203,11 +203,12 @@ _sc_stats_quantile_sorted (const double *sorted,
   return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
 }
 
-/* Hoare's selection: puts the k-th smallest of x[0..n) at x[k], smaller
- * ones before it and larger ones after, in expected linear time.
+/* Hoare's selection, the fallback of select_kth(): puts the k-th
+ * smallest of x[0..n) at x[k], smaller ones before it and larger ones
+ * after, in expected linear time.
  */
 static double
-select_kth (double *x,
+select_kth_hoare (double *x,
             gsize   n,
             gsize   k)
 {
@@ -242,6 +243,72 @@ select_kth (double *x,
         lo = i;
       else
         break;
+    }
+
+  return x[k];
+}
+
+/* Puts the k-th smallest of x[0..n) at x[k] with smaller or equal ones
+ * before it, as select_kth_hoare() does, but partitions without
+ * branches on the data (Lomuto's scheme, each value swapped whether or
+ * not it moves), around a median of three: the comparisons of a
+ * selection are coin flips the processor cannot predict. The value
+ * returned is the same, the order statistic.
+ */
+static double
+select_kth (double *x,
+            gsize   n,
+            gsize   k)
+{
+  gsize lo = 0, hi = n;
+
+  while (hi - lo > 16)
+    {
+      double a = x[lo], b = x[lo + (hi - lo) / 2], c = x[hi - 1];
+      double pivot = MAX (MIN (a, b), MIN (MAX (a, b), c));
+      gsize less = lo, equal;
+
+      for (gsize i = lo; i < hi; i++)
+        {
+          double v = x[i];
+
+          x[i] = x[less];
+          x[less] = v;
+          less += v < pivot;
+        }
+      equal = less;
+      for (gsize i = less; i < hi; i++)
+        {
+          double v = x[i];
+
+          x[i] = x[equal];
+          x[equal] = v;
+          equal += v <= pivot;
+        }
+
+      if (equal == less)
+        {
+          /* No value equals the pivot: only a NAN does that. */
+          return select_kth_hoare (x + lo, hi - lo, k - lo);
+        }
+
+      if (k < less)
+        hi = less;
+      else if (k < equal)
+        return x[k];
+      else
+        lo = equal;
+    }
+
+  /* A few left: insertion sort. */
+  for (gsize i = lo + 1; i < hi; i++)
+    {
+      double v = x[i];
+      gsize j = i;
+
+      for (; j > lo && x[j - 1] > v; j--)
+        x[j] = x[j - 1];
+      x[j] = v;
     }
 
   return x[k];
@@ -393,11 +460,66 @@ _sc_student_t_cdf (double t,
 /* Bisection on the CDF: some 60 steps, run a handful of times per forecast,
  * and it cannot diverge for one degree of freedom the way Newton can.
  */
+/* Whether the distribution function at t is below p, without computing
+ * it where the bracket [below, above] around the quantile tells: below
+ * it, F(t) ≤ F(below) < p; above it, F(t) ≥ F(above) ≥ p.
+ */
+static gboolean
+t_cdf_below (double t,
+             double df,
+             double log_beta,
+             double p,
+             double below,
+             double above)
+{
+  if (t <= below)
+    return TRUE;
+  if (t >= above)
+    return FALSE;
+
+  return student_t_cdf (t, df, log_beta) < p;
+}
+
+/* Newton's method for the p quantile of Student's t, p > ½, from the
+ * Cornish–Fisher expansion: FALSE when it does not settle.
+ */
+static gboolean
+newton_t_quantile (double  p,
+                   double  df,
+                   double  log_beta,
+                   double *quantile)
+{
+  double z = _sc_normal_quantile (p);
+  double q = z + (z * z * z + z) / (4.0 * df)
+             + (5.0 * pow (z, 5) + 16.0 * z * z * z + 3.0 * z) / (96.0 * df * df);
+
+  for (int i = 0; i < 12; i++)
+    {
+      double density = exp (-log_beta - 0.5 * log (df) - 0.5 * (df + 1.0) * log1p (q * q / df));
+      double next;
+
+      if (!(density > 0.0) || !isfinite (q))
+        return FALSE;
+      next = q - (student_t_cdf (q, df, log_beta) - p) / density;
+      if (!(next > 0.0))
+        next = 0.5 * q;
+      if (fabs (next - q) <= 1e-12 * q)
+        {
+          *quantile = next;
+          return isfinite (next);
+        }
+      q = next;
+    }
+
+  return FALSE;
+}
+
 double
 _sc_student_t_quantile (double p,
                         double df)
 {
-  double lo, hi, log_beta;
+  double lo, hi, log_beta, q;
+  double known_below = -G_MAXDOUBLE, known_above = G_MAXDOUBLE;
 
   if (!isfinite (df) || df > 1e7)
     return _sc_normal_quantile (p);
@@ -409,16 +531,36 @@ _sc_student_t_quantile (double p,
     return 0.0;
 
   log_beta = log_beta_t (df);
+
+  /* Newton's method finds nearly where the bisection below will end, and
+   * two evaluations bracket that closely: the bisection then needs the
+   * distribution function only for the points inside the bracket, the
+   * last steps. Outside it, the outcome of each comparison is known, so
+   * the result is the bisection's own, to the last bit.
+   */
+  if (newton_t_quantile (p, df, log_beta, &q))
+    {
+      double delta = 1e-9 * MAX (q, 1.0);
+
+      if (q - delta > 0.0
+          && student_t_cdf (q - delta, df, log_beta) < p
+          && student_t_cdf (q + delta, df, log_beta) >= p)
+        {
+          known_below = q - delta;
+          known_above = q + delta;
+        }
+    }
+
   lo = 0.0;
   hi = MAX (1.0, _sc_normal_quantile (p));
-  while (student_t_cdf (hi, df, log_beta) < p && hi < 1e6)
+  while (t_cdf_below (hi, df, log_beta, p, known_below, known_above) && hi < 1e6)
     hi *= 2.0;
 
   for (int i = 0; i < 100 && hi - lo > 1e-12 * hi; i++)
     {
       double mid = 0.5 * (lo + hi);
 
-      if (student_t_cdf (mid, df, log_beta) < p)
+      if (t_cdf_below (mid, df, log_beta, p, known_below, known_above))
         lo = mid;
       else
         hi = mid;
@@ -427,22 +569,140 @@ _sc_student_t_quantile (double p,
   return 0.5 * (lo + hi);
 }
 
-/* Box–Muller: two independent standard normals from two uniforms. */
 void
-_sc_rand_normal_pair (GRand  *rand,
-                      double *a,
-                      double *b)
+_sc_rng_init (ScRng   *rng,
+              guint64  seed)
 {
-  double u1 = g_rand_double (rand);
-  double u2 = g_rand_double (rand);
-  double r;
+  /* splitmix64 spreads any seed, 0 included, over the whole state. */
+  for (guint i = 0; i < 4; i++)
+    {
+      guint64 z = (seed += G_GUINT64_CONSTANT (0x9E3779B97F4A7C15));
 
-  if (u1 < 1e-300)
-    u1 = 1e-300;
+      z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
+      z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94D049BB133111EB);
+      rng->s[i] = z ^ (z >> 31);
+    }
+}
 
-  r = sqrt (-2.0 * log (u1));
-  *a = r * cos (2.0 * G_PI * u2);
-  *b = r * sin (2.0 * G_PI * u2);
+static inline guint64
+rotl (guint64 x,
+      int     k)
+{
+  return (x << k) | (x >> (64 - k));
+}
+
+/* Uniform on [0, 1), from the top 53 bits of xoshiro256+ (its low bits are
+ * the weak ones).
+ */
+double
+_sc_rng_double (ScRng *rng)
+{
+  guint64 *s = rng->s;
+  guint64 result = s[0] + s[3];
+  guint64 t = s[1] << 17;
+
+  s[2] ^= s[0];
+  s[3] ^= s[1];
+  s[1] ^= s[2];
+  s[0] ^= s[3];
+  s[2] ^= t;
+  s[3] = rotl (s[3], 45);
+
+  return (double) (result >> 11) * 0x1.0p-53;
+}
+
+/* Standard normal draws by the ziggurat method of Marsaglia and Tsang
+ * (2000), in the form of Doornik's ZIGNOR (2005): 128 layers of equal
+ * area under the density; nearly every draw is one uniform, one table
+ * look-up and one multiplication, the rest are exact rejections.
+ */
+#define ZIG_LAYERS 128
+#define ZIG_R      3.442619855899
+#define ZIG_V      9.91256303526217e-3
+
+typedef struct
+{
+  double x[ZIG_LAYERS + 1];
+  double ratio[ZIG_LAYERS];
+} ZigTables;
+
+static const ZigTables *
+zig_tables (void)
+{
+  static ZigTables tables;
+  static gsize ready = 0;
+
+  if (g_once_init_enter (&ready))
+    {
+      double f = exp (-0.5 * ZIG_R * ZIG_R);
+
+      tables.x[0] = ZIG_V / f;
+      tables.x[1] = ZIG_R;
+      tables.x[ZIG_LAYERS] = 0.0;
+      for (int i = 2; i < ZIG_LAYERS; i++)
+        {
+          tables.x[i] = sqrt (-2.0 * log (ZIG_V / tables.x[i - 1] + f));
+          f = exp (-0.5 * tables.x[i] * tables.x[i]);
+        }
+      for (int i = 0; i < ZIG_LAYERS; i++)
+        tables.ratio[i] = tables.x[i + 1] / tables.x[i];
+
+      g_once_init_leave (&ready, 1);
+    }
+
+  return &tables;
+}
+
+double
+_sc_rng_normal (ScRng *rng)
+{
+  const ZigTables *zig = zig_tables ();
+
+  for (;;)
+    {
+      guint64 *s = rng->s;
+      guint64 bits = s[0] + s[3];
+      guint64 t = s[1] << 17;
+      double u, x, f0, f1;
+      int i;
+
+      s[2] ^= s[0];
+      s[3] ^= s[1];
+      s[1] ^= s[2];
+      s[0] ^= s[3];
+      s[2] ^= t;
+      s[3] = rotl (s[3], 45);
+
+      /* u from the top 53 bits, the layer from 7 others, not the weak
+       * lowest ones of xoshiro256+.
+       */
+      u = 2.0 * ((double) (bits >> 11) * 0x1.0p-53) - 1.0;
+      i = (int) ((bits >> 4) & (ZIG_LAYERS - 1));
+
+      if (fabs (u) < zig->ratio[i])
+        return u * zig->x[i];
+
+      if (i == 0)
+        {
+          /* The tail beyond R (Marsaglia, 1964). */
+          double y;
+
+          do
+            {
+              x = log (1.0 - _sc_rng_double (rng)) / ZIG_R;
+              y = log (1.0 - _sc_rng_double (rng));
+            }
+          while (-2.0 * y < x * x);
+
+          return u < 0.0 ? x - ZIG_R : ZIG_R - x;
+        }
+
+      x = u * zig->x[i];
+      f0 = exp (-0.5 * (zig->x[i] * zig->x[i] - x * x));
+      f1 = exp (-0.5 * (zig->x[i + 1] * zig->x[i + 1] - x * x));
+      if (f1 + _sc_rng_double (rng) * (f0 - f1) < 1.0)
+        return x;
+    }
 }
 
 /* Solves the (degree + 1)² normal equations by Gauss–Jordan elimination
@@ -593,7 +853,291 @@ _sc_poly_leverage (const double *xtx_inv,
  * stops after max_evals evaluations or when the spread of the simplex
  * values falls below ftol relative to the best, and leaves the best point
  * found in u. Callers map bounded parameters to unbounded u themselves.
+ *
+ * func evaluates several points at once: an objective whose cost is
+ * latency (a recursive filter) evaluates several in about the time of
+ * one. So each step evaluates the reflection, the expansion and both
+ * contractions together, and uses the ones the sequential method would
+ * have; and _sc_nelder_mead_several() runs searches from several starts
+ * in step, evaluating all their points together. The paths, the results
+ * and the counts of evaluations (which max_evals bounds) are those of the
+ * sequential method, one start after the other.
  */
+
+typedef enum
+{
+  NM_INIT,
+  NM_STEP,
+  NM_SHRINK,
+  NM_DONE,
+} NmPhase;
+
+typedef struct
+{
+  NmPhase phase;
+  int     dim;
+  int     max_evals;
+  double  ftol;
+  int     evals;
+  int     best;
+  double  simplex[NM_MAX_DIM + 1][NM_MAX_DIM];
+  double  fval[NM_MAX_DIM + 1];
+  double  xr[NM_MAX_DIM], xe[NM_MAX_DIM], xoc[NM_MAX_DIM], xic[NM_MAX_DIM];
+} NmSearch;
+
+static void
+nm_init (NmSearch     *nm,
+         const double *u,
+         int           dim,
+         double        step,
+         int           max_evals,
+         double        ftol)
+{
+  nm->phase = NM_INIT;
+  nm->dim = dim;
+  nm->max_evals = max_evals;
+  nm->ftol = ftol;
+  nm->evals = 0;
+  nm->best = 0;
+
+  for (int i = 0; i <= dim; i++)
+    {
+      memcpy (nm->simplex[i], u, dim * sizeof (double));
+      if (i > 0)
+        nm->simplex[i][i - 1] += step;
+    }
+}
+
+/* Prepares the next step, or finishes. */
+static void
+nm_prepare (NmSearch *nm)
+{
+  int dim = nm->dim;
+  int best = 0, worst = 0;
+  double centroid[NM_MAX_DIM];
+  const double (*simplex)[NM_MAX_DIM] = (const double (*)[NM_MAX_DIM]) nm->simplex;
+  const double *fval = nm->fval;
+
+  for (int i = 1; i <= dim; i++)
+    {
+      if (fval[i] < fval[best])
+        best = i;
+      if (fval[i] > fval[worst])
+        worst = i;
+    }
+
+  if (nm->evals >= nm->max_evals
+      || fabs (fval[worst] - fval[best]) <= nm->ftol * (fabs (fval[best]) + 1e-300))
+    {
+      nm->phase = NM_DONE;
+      return;
+    }
+
+  for (int j = 0; j < dim; j++)
+    {
+      centroid[j] = 0.0;
+      for (int i = 0; i <= dim; i++)
+        if (i != worst)
+          centroid[j] += simplex[i][j];
+      centroid[j] /= dim;
+    }
+
+  for (int j = 0; j < dim; j++)
+    {
+      nm->xr[j] = centroid[j] + (centroid[j] - simplex[worst][j]);
+      nm->xe[j] = centroid[j] + 2.0 * (centroid[j] - simplex[worst][j]);
+      nm->xoc[j] = centroid[j] + 0.5 * (nm->xr[j] - centroid[j]);
+      nm->xic[j] = centroid[j] + 0.5 * (simplex[worst][j] - centroid[j]);
+    }
+
+  nm->phase = NM_STEP;
+}
+
+/* The points to evaluate next; 0 when done. */
+static int
+nm_points (NmSearch      *nm,
+           const double **points)
+{
+  int k = 0;
+
+  switch (nm->phase)
+    {
+    case NM_INIT:
+      for (int i = 0; i <= nm->dim; i++)
+        points[k++] = nm->simplex[i];
+      break;
+
+    case NM_STEP:
+      points[k++] = nm->xr;
+      points[k++] = nm->xe;
+      points[k++] = nm->xoc;
+      points[k++] = nm->xic;
+      break;
+
+    case NM_SHRINK:
+      for (int i = 0; i <= nm->dim; i++)
+        if (i != nm->best)
+          points[k++] = nm->simplex[i];
+      break;
+
+    case NM_DONE:
+    default:
+      break;
+    }
+
+  return k;
+}
+
+static void
+nm_tell (NmSearch     *nm,
+         const double *values)
+{
+  int dim = nm->dim;
+  double *fval = nm->fval;
+
+  switch (nm->phase)
+    {
+    case NM_INIT:
+      memcpy (fval, values, (dim + 1) * sizeof (double));
+      nm->evals += dim + 1;
+      break;
+
+    case NM_STEP:
+      {
+        int best = 0, worst = 0, second;
+        double fr = values[0], fe = values[1];
+
+        for (int i = 1; i <= dim; i++)
+          {
+            if (fval[i] < fval[best])
+              best = i;
+            if (fval[i] > fval[worst])
+              worst = i;
+          }
+        second = best;
+        for (int i = 0; i <= dim; i++)
+          if (i != worst && fval[i] > fval[second])
+            second = i;
+
+        nm->evals++;
+        if (fr < fval[best])
+          {
+            nm->evals++;
+            memcpy (nm->simplex[worst], fe < fr ? nm->xe : nm->xr, dim * sizeof (double));
+            fval[worst] = fe < fr ? fe : fr;
+          }
+        else if (fr < fval[second])
+          {
+            memcpy (nm->simplex[worst], nm->xr, dim * sizeof (double));
+            fval[worst] = fr;
+          }
+        else
+          {
+            gboolean outside = fr < fval[worst];
+            const double *xc = outside ? nm->xoc : nm->xic;
+            double fc = outside ? values[2] : values[3];
+
+            nm->evals++;
+            if (fc < MIN (fr, fval[worst]))
+              {
+                memcpy (nm->simplex[worst], xc, dim * sizeof (double));
+                fval[worst] = fc;
+              }
+            else
+              {
+                for (int i = 0; i <= dim; i++)
+                  {
+                    if (i == best)
+                      continue;
+                    for (int j = 0; j < dim; j++)
+                      nm->simplex[i][j] = nm->simplex[best][j]
+                                          + 0.5 * (nm->simplex[i][j] - nm->simplex[best][j]);
+                  }
+                nm->best = best;
+                nm->phase = NM_SHRINK;
+                return;
+              }
+          }
+      }
+      break;
+
+    case NM_SHRINK:
+      for (int i = 0, j = 0; i <= dim; i++)
+        if (i != nm->best)
+          fval[i] = values[j++];
+      nm->evals += dim;
+      break;
+
+    case NM_DONE:
+    default:
+      return;
+    }
+
+  nm_prepare (nm);
+}
+
+static double
+nm_result (const NmSearch *nm,
+           double         *u)
+{
+  int best = 0;
+
+  for (int i = 1; i <= nm->dim; i++)
+    if (nm->fval[i] < nm->fval[best])
+      best = i;
+  memcpy (u, nm->simplex[best], nm->dim * sizeof (double));
+
+  return nm->fval[best];
+}
+
+/* Runs n searches in step, from the points starts[i × dim …], each with
+ * max_evals; leaves each best point in place and its value in values.
+ */
+void
+_sc_nelder_mead_several (ScObjectiveFunc  func,
+                         gpointer         user_data,
+                         double          *starts,
+                         int              n,
+                         int              dim,
+                         double           step,
+                         int              max_evals,
+                         double           ftol,
+                         double          *values)
+{
+  NmSearch nm[SC_NM_MAX_SEARCHES];
+  const double *points[SC_NM_MAX_SEARCHES * (NM_MAX_DIM + 1)];
+  double results[SC_NM_MAX_SEARCHES * (NM_MAX_DIM + 1)];
+  int counts[SC_NM_MAX_SEARCHES];
+
+  g_return_if_fail (dim >= 1 && dim <= NM_MAX_DIM);
+  g_return_if_fail (n >= 1 && n <= SC_NM_MAX_SEARCHES);
+
+  for (int i = 0; i < n; i++)
+    nm_init (&nm[i], starts + i * dim, dim, step, max_evals, ftol);
+
+  for (;;)
+    {
+      int total = 0;
+
+      for (int i = 0; i < n; i++)
+        {
+          counts[i] = nm_points (&nm[i], points + total);
+          total += counts[i];
+        }
+      if (total == 0)
+        break;
+
+      func (points, total, results, user_data);
+
+      for (int i = 0, offset = 0; i < n; offset += counts[i], i++)
+        if (counts[i] > 0)
+          nm_tell (&nm[i], results + offset);
+    }
+
+  for (int i = 0; i < n; i++)
+    values[i] = nm_result (&nm[i], starts + i * dim);
+}
+
 double
 _sc_nelder_mead (ScObjectiveFunc  func,
                  gpointer         user_data,
@@ -603,121 +1147,11 @@ _sc_nelder_mead (ScObjectiveFunc  func,
                  int              max_evals,
                  double           ftol)
 {
-  double simplex[NM_MAX_DIM + 1][NM_MAX_DIM];
-  double fval[NM_MAX_DIM + 1];
-  double centroid[NM_MAX_DIM];
-  double xr[NM_MAX_DIM], xe[NM_MAX_DIM], xc[NM_MAX_DIM];
-  int evals = 0;
+  double value = G_MAXDOUBLE;
 
   g_return_val_if_fail (dim >= 1 && dim <= NM_MAX_DIM, G_MAXDOUBLE);
 
-  for (int i = 0; i <= dim; i++)
-    {
-      memcpy (simplex[i], u, dim * sizeof (double));
-      if (i > 0)
-        simplex[i][i - 1] += step;
-      fval[i] = func (simplex[i], user_data);
-      evals++;
-    }
+  _sc_nelder_mead_several (func, user_data, u, 1, dim, step, max_evals, ftol, &value);
 
-  while (evals < max_evals)
-    {
-      int best = 0, worst = 0, second = 0;
-      double fr;
-
-      for (int i = 1; i <= dim; i++)
-        {
-          if (fval[i] < fval[best])
-            best = i;
-          if (fval[i] > fval[worst])
-            worst = i;
-        }
-      second = best;
-      for (int i = 0; i <= dim; i++)
-        if (i != worst && fval[i] > fval[second])
-          second = i;
-
-      if (fabs (fval[worst] - fval[best]) <= ftol * (fabs (fval[best]) + 1e-300))
-        break;
-
-      for (int j = 0; j < dim; j++)
-        {
-          centroid[j] = 0.0;
-          for (int i = 0; i <= dim; i++)
-            if (i != worst)
-              centroid[j] += simplex[i][j];
-          centroid[j] /= dim;
-        }
-
-      for (int j = 0; j < dim; j++)
-        xr[j] = centroid[j] + (centroid[j] - simplex[worst][j]);
-      fr = func (xr, user_data);
-      evals++;
-
-      if (fr < fval[best])
-        {
-          double fe;
-
-          for (int j = 0; j < dim; j++)
-            xe[j] = centroid[j] + 2.0 * (centroid[j] - simplex[worst][j]);
-          fe = func (xe, user_data);
-          evals++;
-          if (fe < fr)
-            {
-              memcpy (simplex[worst], xe, dim * sizeof (double));
-              fval[worst] = fe;
-            }
-          else
-            {
-              memcpy (simplex[worst], xr, dim * sizeof (double));
-              fval[worst] = fr;
-            }
-        }
-      else if (fr < fval[second])
-        {
-          memcpy (simplex[worst], xr, dim * sizeof (double));
-          fval[worst] = fr;
-        }
-      else
-        {
-          double fc;
-          gboolean outside = fr < fval[worst];
-
-          for (int j = 0; j < dim; j++)
-            xc[j] = outside
-                    ? centroid[j] + 0.5 * (xr[j] - centroid[j])
-                    : centroid[j] + 0.5 * (simplex[worst][j] - centroid[j]);
-          fc = func (xc, user_data);
-          evals++;
-
-          if (fc < MIN (fr, fval[worst]))
-            {
-              memcpy (simplex[worst], xc, dim * sizeof (double));
-              fval[worst] = fc;
-            }
-          else
-            {
-              for (int i = 0; i <= dim; i++)
-                {
-                  if (i == best)
-                    continue;
-                  for (int j = 0; j < dim; j++)
-                    simplex[i][j] = simplex[best][j] + 0.5 * (simplex[i][j] - simplex[best][j]);
-                  fval[i] = func (simplex[i], user_data);
-                  evals++;
-                }
-            }
-        }
-    }
-
-  {
-    int best = 0;
-
-    for (int i = 1; i <= dim; i++)
-      if (fval[i] < fval[best])
-        best = i;
-    memcpy (u, simplex[best], dim * sizeof (double));
-
-    return fval[best];
-  }
+  return value;
 }

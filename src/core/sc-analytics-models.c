@@ -52,6 +52,8 @@
 #define HOLT_INIT_VALUES 10
 #define HW_INIT_CYCLES 3
 #define GRID_STARTS 3
+#define ETS_LANES 12
+#define GRID_POINTS 60
 
 typedef enum
 {
@@ -72,7 +74,7 @@ typedef struct
   double        l0;
   double        b0;
   const double *s0;
-  double       *s_work;
+  double       *s_lanes;
 } EtsProblem;
 
 /* Auxiliary methods */
@@ -237,16 +239,166 @@ ets_filter (const EtsProblem *pb,
   return sse;
 }
 
-static double
-ets_objective (const double *u,
-               gpointer      user_data)
+/* Two lanes in one SSE2 register (GCC and Clang vector extensions; other
+ * targets get scalar code). Each element gets the same IEEE operations as
+ * scalar code would.
+ */
+typedef double EtsPair __attribute__ ((vector_size (16)));
+typedef gint64 EtsMask __attribute__ ((vector_size (16)));
+
+#define ETS_PAIRS (ETS_LANES / 2)
+
+/* The sum of squared one-step errors of ets_filter() for up to ETS_LANES
+ * parameter sets at once, interleaved in one pass over the data. One
+ * filter is a chain of dependent operations whose latency bounds its
+ * speed, and the processor overlaps independent chains: several cost
+ * little more than one. Each lane does exactly the arithmetic of ets_filter(),
+ * in the same order, so its sum is the same to the last bit.
+ */
+static void
+ets_filter_sse_lanes (const EtsProblem *pb,
+                      const double      p[][4],
+                      int               n_lanes,
+                      double           *sse_out)
+{
+  EtsPair alpha[ETS_PAIRS], beta[ETS_PAIRS], gamma[ETS_PAIRS], phi[ETS_PAIRS];
+  EtsPair l[ETS_PAIRS], b[ETS_PAIRS], sse[ETS_PAIRS];
+  EtsMask invalid[ETS_PAIRS];
+  const EtsPair zero = { 0.0, 0.0 };
+  EtsPair *season = (EtsPair *) (void *) pb->s_lanes;
+  int m = pb->m;
+  int n_pairs = (n_lanes + 1) / 2;
+
+  g_assert (n_lanes >= 1 && n_lanes <= ETS_LANES);
+
+  /* An odd lane out is paired with a copy of the first. */
+  for (int q = 0; q < n_pairs; q++)
+    {
+      const double *p0 = p[2 * q < n_lanes ? 2 * q : 0];
+      const double *p1 = p[2 * q + 1 < n_lanes ? 2 * q + 1 : 0];
+      double b0 = pb->has_trend ? pb->b0 : 0.0;
+
+      alpha[q] = (EtsPair) { p0[0], p1[0] };
+      beta[q] = (EtsPair) { p0[1], p1[1] };
+      gamma[q] = (EtsPair) { p0[2], p1[2] };
+      phi[q] = (EtsPair) { p0[3], p1[3] };
+      l[q] = (EtsPair) { pb->l0, pb->l0 };
+      b[q] = (EtsPair) { b0, b0 };
+      sse[q] = zero;
+      invalid[q] = (EtsMask) { 0, 0 };
+    }
+
+  /* season[j * ETS_PAIRS + q]: pair q's indices for position j. */
+  if (pb->season != SEASON_NONE)
+    for (int j = 0; j < m; j++)
+      for (int q = 0; q < n_pairs; q++)
+        season[j * ETS_PAIRS + q] = (EtsPair) { pb->s0[j], pb->s0[j] };
+
+  switch (pb->season)
+    {
+    case SEASON_ADDITIVE:
+      for (gsize t = 0, j = 0; t < pb->n; t++)
+        {
+          double y = pb->y[t];
+          gboolean present = isfinite (y);
+          EtsPair *sj = season + j * ETS_PAIRS;
+
+          for (int q = 0; q < n_pairs; q++)
+            {
+              EtsPair base = l[q] + phi[q] * b[q];
+              EtsPair s = sj[q];
+              EtsPair e = zero;
+
+              if (present)
+                e = y - (base + s);
+              l[q] = base + alpha[q] * e;
+              b[q] = phi[q] * b[q] + beta[q] * e;
+              sj[q] = s + gamma[q] * e;
+              sse[q] += e * e;
+            }
+          if (++j == (gsize) m)
+            j = 0;
+        }
+      break;
+
+    case SEASON_MULTIPLICATIVE:
+      for (gsize t = 0, j = 0; t < pb->n; t++)
+        {
+          double y = pb->y[t];
+          gboolean present = isfinite (y);
+          EtsPair *sj = season + j * ETS_PAIRS;
+
+          for (int q = 0; q < n_pairs; q++)
+            {
+              EtsPair base = l[q] + phi[q] * b[q];
+              EtsPair s = sj[q];
+              EtsPair e = zero, ed;
+
+              /* ets_filter() stops here; a lane goes on, ignored. */
+              invalid[q] |= (base <= zero) | (s <= zero);
+
+              if (present)
+                e = y - base * s;
+              ed = e / s;
+              l[q] = base + alpha[q] * ed;
+              b[q] = phi[q] * b[q] + beta[q] * ed;
+              sj[q] = s + gamma[q] * e / base;
+              sse[q] += e * e;
+            }
+          if (++j == (gsize) m)
+            j = 0;
+        }
+      break;
+
+    case SEASON_NONE:
+    default:
+      for (gsize t = 0; t < pb->n; t++)
+        {
+          double y = pb->y[t];
+          gboolean present = isfinite (y);
+
+          for (int q = 0; q < n_pairs; q++)
+            {
+              EtsPair base = l[q] + phi[q] * b[q];
+              EtsPair e = zero;
+
+              if (present)
+                e = y - base;
+              l[q] = base + alpha[q] * e;
+              b[q] = phi[q] * b[q] + beta[q] * e;
+              sse[q] += e * e;
+            }
+        }
+      break;
+    }
+
+  for (int k = 0; k < n_lanes; k++)
+    {
+      double sse_k = sse[k / 2][k % 2];
+
+      sse_out[k] = invalid[k / 2][k % 2] != 0 || !isfinite (sse_k)
+                   || !isfinite (l[k / 2][k % 2]) || !isfinite (b[k / 2][k % 2])
+                   ? ETS_INVALID : sse_k;
+    }
+}
+
+static void
+ets_objective (const double * const *points,
+               int                   n,
+               double               *values,
+               gpointer              user_data)
 {
   const EtsProblem *pb = user_data;
-  double p[4];
 
-  ets_params_from_u (pb, u, p);
+  for (int i = 0; i < n; i += ETS_LANES)
+    {
+      double p[ETS_LANES][4];
+      int lanes = MIN (n - i, ETS_LANES);
 
-  return ets_filter (pb, p, NULL, NULL, pb->s_work, NULL);
+      for (int k = 0; k < lanes; k++)
+        ets_params_from_u (pb, points[i + k], p[k]);
+      ets_filter_sse_lanes (pb, (const double (*)[4]) p, lanes, values + i);
+    }
 }
 
 /* The SSE surface has local minima (a high α can stand in for a seasonal
@@ -264,6 +416,9 @@ ets_grid_starts (const EtsProblem *pb,
   static const double beta_ratios[] = { 0.01, 0.1 };
   static const double gamma_ratios[] = { 0.05, 0.2, 0.5 };
   static const double phis[] = { 0.9, 1.0 };
+  double grid_u[GRID_POINTS][4];
+  double grid_sse[GRID_POINTS];
+  const double *points[GRID_POINTS];
   double best[GRID_STARTS];
   int evals = 0;
   const double *alpha_list = pb->has_trend || pb->season != SEASON_NONE ? alphas : alphas_ses;
@@ -273,6 +428,7 @@ ets_grid_starts (const EtsProblem *pb,
   guint n_phi = pb->has_trend ? G_N_ELEMENTS (phis) : 1;
 
   g_assert (n_starts <= GRID_STARTS);
+  g_assert (n_alpha * n_beta * n_gamma * n_phi <= GRID_POINTS);
 
   for (int i = 0; i < n_starts; i++)
     best[i] = G_MAXDOUBLE;
@@ -282,33 +438,40 @@ ets_grid_starts (const EtsProblem *pb,
       for (guint g = 0; g < n_gamma; g++)
         for (guint f = 0; f < n_phi; f++)
           {
-            double p[4], u[4], sse;
-            int slot;
+            double p[4];
 
             p[0] = alpha_list[a];
             p[1] = pb->has_trend ? p[0] * beta_ratios[b] : 0.0;
             p[2] = pb->season != SEASON_NONE ? (1.0 - p[0]) * gamma_ratios[g] : 0.0;
             p[3] = pb->has_trend ? MIN (phis[f], 0.999) : 1.0;
-            ets_u_from_params (pb, p, u);
-            sse = ets_objective (u, (gpointer) pb);
+            ets_u_from_params (pb, p, grid_u[evals]);
+            points[evals] = grid_u[evals];
             evals++;
-
-            /* Insert into the sorted list of the best starts. */
-            for (slot = n_starts; slot > 0 && sse < best[slot - 1]; slot--)
-              {
-                if (slot < n_starts)
-                  {
-                    best[slot] = best[slot - 1];
-                    memcpy (starts + slot * pb->dim, starts + (slot - 1) * pb->dim,
-                            pb->dim * sizeof (double));
-                  }
-              }
-            if (slot < n_starts)
-              {
-                best[slot] = sse;
-                memcpy (starts + slot * pb->dim, u, pb->dim * sizeof (double));
-              }
           }
+
+  ets_objective (points, evals, grid_sse, (gpointer) pb);
+
+  for (int i = 0; i < evals; i++)
+    {
+      double sse = grid_sse[i];
+      int slot;
+
+      /* Insert into the sorted list of the best starts. */
+      for (slot = n_starts; slot > 0 && sse < best[slot - 1]; slot--)
+        {
+          if (slot < n_starts)
+            {
+              best[slot] = best[slot - 1];
+              memcpy (starts + slot * pb->dim, starts + (slot - 1) * pb->dim,
+                      pb->dim * sizeof (double));
+            }
+        }
+      if (slot < n_starts)
+        {
+          best[slot] = sse;
+          memcpy (starts + slot * pb->dim, grid_u[i], pb->dim * sizeof (double));
+        }
+    }
 
   return evals;
 }
@@ -498,7 +661,7 @@ fit_ets (ScModelFit   *fit,
 {
   EtsProblem pb = { 0, };
   g_autofree double *s0 = NULL;
-  g_autofree double *s_work = NULL;
+  g_autofree double *s_lanes = NULL;
   double p[4], sse, sse_d;
   int n_params;
 
@@ -517,9 +680,9 @@ fit_ets (ScModelFit   *fit,
     return FALSE;
 
   s0 = g_new0 (double, pb.m);
-  s_work = g_new0 (double, pb.m);
+  s_lanes = (double *) (void *) g_new0 (EtsPair, pb.m * ETS_PAIRS);
   pb.s0 = s0;
-  pb.s_work = s_work;
+  pb.s_lanes = s_lanes;
 
   if (!ets_initial_states (&pb, s0))
     return FALSE;
@@ -540,23 +703,20 @@ fit_ets (ScModelFit   *fit,
   else
     {
       double starts[GRID_STARTS * 4];
+      double values[GRID_STARTS];
       double best = G_MAXDOUBLE;
       int n_starts = pb.dim == 1 ? 1 : GRID_STARTS;
       int budget;
 
       budget = MAX (max_evals - ets_grid_starts (&pb, starts, n_starts), 10 * pb.dim * n_starts);
+      _sc_nelder_mead_several (ets_objective, &pb, starts, n_starts, pb.dim, 0.5,
+                               budget / n_starts, 1e-6, values);
       for (int i = 0; i < n_starts; i++)
-        {
-          double *u = starts + i * pb.dim;
-          double value = _sc_nelder_mead (ets_objective, &pb, u, pb.dim, 0.5,
-                                          budget / n_starts, 1e-6);
-
-          if (value < best)
-            {
-              best = value;
-              ets_params_from_u (&pb, u, p);
-            }
-        }
+        if (values[i] < best)
+          {
+            best = values[i];
+            ets_params_from_u (&pb, starts + i * pb.dim, p);
+          }
     }
 
   fit->season = g_new0 (double, pb.m);

@@ -21,8 +21,11 @@ G_BEGIN_DECLS
 
 #define SC_ANALYTICS_MAX_POLY_DEGREE 3
 
-typedef double (*ScObjectiveFunc) (const double *u,
-                                   gpointer      user_data);
+/* Evaluates n points at once, values[i] for points[i]. */
+typedef void (*ScObjectiveFunc) (const double * const *points,
+                                 int                   n,
+                                 double               *values,
+                                 gpointer              user_data);
 
 double    _sc_stats_mean           (const double    *x,
                                     gsize            n);
@@ -45,9 +48,19 @@ double    _sc_student_t_cdf        (double           t,
                                     double           df);
 double    _sc_student_t_quantile   (double           p,
                                     double           df);
-void      _sc_rand_normal_pair     (GRand           *rand,
-                                    double          *a,
-                                    double          *b);
+
+/* A small, fast generator for simulations: xoshiro256+ (Blackman and
+ * Vigna) seeded through splitmix64. Not for anything secret.
+ */
+typedef struct
+{
+  guint64 s[4];
+} ScRng;
+
+void      _sc_rng_init             (ScRng           *rng,
+                                    guint64          seed);
+double    _sc_rng_double           (ScRng           *rng);
+double    _sc_rng_normal           (ScRng           *rng);
 
 gboolean  _sc_polyfit              (const double    *x,
                                     const double    *y,
@@ -70,6 +83,18 @@ double    _sc_nelder_mead          (ScObjectiveFunc  func,
                                     double           step,
                                     int              max_evals,
                                     double           ftol);
+
+#define SC_NM_MAX_SEARCHES 4
+
+void      _sc_nelder_mead_several  (ScObjectiveFunc  func,
+                                    gpointer         user_data,
+                                    double          *starts,
+                                    int              n,
+                                    int              dim,
+                                    double           step,
+                                    int              max_evals,
+                                    double           ftol,
+                                    double          *values);
 
 double    _sc_finite_or            (double           value,
                                     double           fallback);

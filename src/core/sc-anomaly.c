@@ -70,29 +70,128 @@ season_position (gint64 first_index,
   return (int) (p < 0 ? p + m : p);
 }
 
+/* A multiset of doubles kept sorted, for medians of sliding windows: an
+ * insertion or removal moves at most the window's length of values, where
+ * selecting the median afresh at each step would copy and partition it.
+ * The medians are the very order statistics _sc_stats_median() picks.
+ */
+typedef struct
+{
+  double *v;
+  gsize   n;
+} SortedWindow;
+
+/* The place of the first value not below x: a count, without branches
+ * to mispredict, which beats bisection on windows this short.
+ */
+static gsize
+sorted_window_lower_bound (const SortedWindow *sw,
+                           double              x)
+{
+  gsize i = 0;
+
+  for (gsize k = 0; k < sw->n; k++)
+    i += sw->v[k] < x;
+
+  return i;
+}
+
+static void
+sorted_window_insert (SortedWindow *sw,
+                      double        x)
+{
+  gsize i = sw->n;
+
+  /* Windows are short: shifting beats searching. */
+  for (; i > 0 && sw->v[i - 1] >= x; i--)
+    sw->v[i] = sw->v[i - 1];
+  sw->v[i] = x;
+  sw->n++;
+}
+
+/* x must be present. */
+static void
+sorted_window_remove (SortedWindow *sw,
+                      double        x)
+{
+  gsize i = sorted_window_lower_bound (sw, x);
+
+  g_assert (i < sw->n && sw->v[i] == x);
+  for (sw->n--; i < sw->n; i++)
+    sw->v[i] = sw->v[i + 1];
+}
+
+/* Removes out, which must be present, and inserts in, moving only the
+ * values between their places.
+ */
+static void
+sorted_window_replace (SortedWindow *sw,
+                       double        out,
+                       double        in)
+{
+  gsize i = 0, r = 0;
+
+  for (gsize k = 0; k < sw->n; k++)
+    {
+      i += sw->v[k] < out;
+      r += sw->v[k] < in;
+    }
+  /* r counted out itself when it is below in. */
+  r -= out < in;
+
+  g_assert (i < sw->n && sw->v[i] == out);
+  for (; i < r; i++)
+    sw->v[i] = sw->v[i + 1];
+  for (; i > r; i--)
+    sw->v[i] = sw->v[i - 1];
+  sw->v[i] = in;
+}
+
+/* The median of the window without its element at sorted position skip
+ * (or of all of it when skip is sw->n); the window must keep a value.
+ */
+static double
+sorted_window_median_without (const SortedWindow *sw,
+                              gsize               skip)
+{
+  gsize k = skip < sw->n ? sw->n - 1 : sw->n;
+  gsize hi = k / 2;
+  double upper = sw->v[hi >= skip ? hi + 1 : hi];
+  double lower;
+
+  if (k % 2 == 1)
+    return upper;
+
+  lower = sw->v[hi - 1 >= skip ? hi : hi - 1];
+
+  return 0.5 * (lower + upper);
+}
+
 /* Running median of the present values in a window of w slots centred on
  * t, shifted inward at the ends so it keeps its width; gaps in the result
  * are filled by linear interpolation (or the nearest value at the ends).
  * With leave_out, x[t] itself is left out of its own window: otherwise it
  * is its own median one time in w, and the residuals' MAD comes out some
- * 20 % too small, doubling the false alarms.
+ * 20 % too small, doubling the false alarms. buf holds w values.
  */
 static void
 running_median (const double *x,
                 gsize         n,
                 int           w,
                 gboolean      leave_out,
-                double       *out)
+                double       *out,
+                double       *buf)
 {
-  g_autofree double *buf = g_new (double, w);
+  SortedWindow sw = { buf, 0 };
   gssize half = w / 2;
   gssize prev = -1;
+  gssize cur_lo = 0, cur_hi = -1;
 
   for (gsize t = 0; t < n; t++)
     {
       gssize lo = (gssize) t - half;
       gssize hi = (gssize) t + half;
-      int k = 0;
+      gsize k, skip;
 
       if (lo < 0)
         {
@@ -106,11 +205,29 @@ running_median (const double *x,
           lo = MAX (lo, 0);
         }
 
-      for (gssize i = lo; i <= hi; i++)
-        if (isfinite (x[i]) && !(leave_out && i == (gssize) t))
-          buf[k++] = x[i];
+      /* The window only moves forward, mostly by one. */
+      if (lo == cur_lo + 1 && hi == cur_hi + 1 && isfinite (x[cur_lo]) && isfinite (x[hi]))
+        {
+          sorted_window_replace (&sw, x[cur_lo], x[hi]);
+          cur_lo = lo;
+          cur_hi = hi;
+        }
+      for (; cur_lo < lo; cur_lo++)
+        if (cur_lo <= cur_hi && isfinite (x[cur_lo]))
+          sorted_window_remove (&sw, x[cur_lo]);
+      for (cur_hi = MAX (cur_hi, cur_lo - 1); cur_hi < hi;)
+        if (isfinite (x[++cur_hi]))
+          sorted_window_insert (&sw, x[cur_hi]);
 
-      out[t] = k > 0 ? _sc_stats_median (buf, k) : NAN;
+      k = sw.n;
+      skip = sw.n;
+      if (leave_out && isfinite (x[t]))
+        {
+          skip = sorted_window_lower_bound (&sw, x[t]);
+          k--;
+        }
+
+      out[t] = k > 0 ? sorted_window_median_without (&sw, skip) : NAN;
     }
 
   for (gsize t = 0; t < n; t++)
@@ -146,8 +263,9 @@ seasonal_medians (const double *y,
     {
       int k = 0;
 
-      for (gsize t = 0; t < n; t++)
-        if (season_position (first_index, t, m) == j && isfinite (y[t]))
+      /* The slots at position j, in order. */
+      for (gsize t = (gsize) ((j - season_position (first_index, 0, m) + m) % m); t < n; t += m)
+        if (isfinite (y[t]))
           buf[k++] = y[t] - trend[t];
 
       season[j] = k > 0 ? _sc_stats_median (buf, k) : 0.0;
@@ -286,6 +404,76 @@ local_level_at (const double   *a,
   return isfinite (*value);
 }
 
+/* local_level_at() for windows [lo, hi) that only move forward, as the
+ * charts' do: the values a_i − slope·i enter and leave a sorted window
+ * instead of being gathered and partitioned at every step. The result is
+ * the same to the last bit.
+ */
+typedef struct
+{
+  const double   *a;
+  const gboolean *skip;
+  double          slope;
+  gsize           lo;
+  gsize           hi;
+  SortedWindow    sw;
+} LevelWindow;
+
+static void
+level_window_init (LevelWindow    *lw,
+                   const double   *a,
+                   const gboolean *skip,
+                   double          slope,
+                   double         *buf)
+{
+  lw->a = a;
+  lw->skip = skip;
+  lw->slope = slope;
+  lw->lo = lw->hi = 0;
+  lw->sw.v = buf;
+  lw->sw.n = 0;
+}
+
+static gboolean
+level_window_at (LevelWindow *lw,
+                 gsize        lo,
+                 gsize        hi,
+                 double       x,
+                 gsize        min_count,
+                 double      *value)
+{
+  if (lo < lw->lo || hi < lw->hi || lo >= lw->hi)
+    {
+      /* Backward or past the whole window: start afresh. */
+      lw->sw.n = 0;
+      lw->lo = lw->hi = lo;
+    }
+
+  /* Mostly one value leaves as one enters. */
+  if (lo == lw->lo + 1 && hi == lw->hi + 1
+      && isfinite (lw->a[lw->lo]) && !lw->skip[lw->lo]
+      && isfinite (lw->a[lw->hi]) && !lw->skip[lw->hi])
+    {
+      sorted_window_replace (&lw->sw, lw->a[lw->lo] - lw->slope * (double) lw->lo,
+                             lw->a[lw->hi] - lw->slope * (double) lw->hi);
+      lw->lo = lo;
+      lw->hi = hi;
+    }
+  for (; lw->lo < lo; lw->lo++)
+    if (isfinite (lw->a[lw->lo]) && !lw->skip[lw->lo])
+      sorted_window_remove (&lw->sw, lw->a[lw->lo] - lw->slope * (double) lw->lo);
+  for (; lw->hi < hi; lw->hi++)
+    if (isfinite (lw->a[lw->hi]) && !lw->skip[lw->hi])
+      sorted_window_insert (&lw->sw, lw->a[lw->hi] - lw->slope * (double) lw->hi);
+
+  if (lw->sw.n < MAX (min_count, 3))
+    return FALSE;
+
+  *value = sorted_window_median_without (&lw->sw, lw->sw.n) + lw->slope * x;
+
+  return isfinite (*value);
+}
+
 /* The CUSUM and EWMA charts run on one-step prediction errors: each value
  * against local_level_at() over the previous W = max(2m, 28) values along a
  * robust slope of the whole series (the median of the lag-W changes / W, which
@@ -318,9 +506,11 @@ control_charts (const ScSeries *series,
                 double          h,
                 GArray         *anomalies)
 {
-  g_autofree double *errors = NULL;
+  g_autofree double *first_pred = NULL;
   g_autofree double *work = NULL;
   g_autofree double *buf = NULL;
+  g_autofree double *level_buf = NULL;
+  LevelWindow level;
   gsize n = series->n;
   gsize window = (gsize) MAX (2 * m, MIN_LEVEL_WINDOW);
   gsize min_count = window / 2;
@@ -333,9 +523,10 @@ control_charts (const ScSeries *series,
   gboolean out = FALSE;
   gssize last_drift = -1;
 
-  errors = g_new (double, MAX (n, 1));
+  first_pred = g_new (double, MAX (n, 1));
   work = g_new (double, MAX (n, 1));
   buf = g_new (double, MAX (n, window) + 1);
+  level_buf = g_new (double, MAX (n, window) + 1);
 
   /* Noise σ from first differences. */
   for (gsize t = 0; t < n; t++)
@@ -357,18 +548,18 @@ control_charts (const ScSeries *series,
     slope = _sc_stats_median (work, n_diff);
 
   /* First pass: the spread of the prediction errors. */
+  level_window_init (&level, adjusted, spike, slope, level_buf);
   for (gsize t = 0; t < n; t++)
     {
       double pred;
 
-      errors[t] = NAN;
+      first_pred[t] = NAN;
       if (!isfinite (adjusted[t]) || spike[t])
         continue;
-      if (local_level_at (adjusted, spike, t > window ? t - window : 0, t, (double) t, slope,
-                          min_count, &pred, buf))
+      if (level_window_at (&level, t > window ? t - window : 0, t, (double) t, min_count, &pred))
         {
-          errors[t] = adjusted[t] - pred;
-          work[n_err++] = errors[t];
+          first_pred[t] = pred;
+          work[n_err++] = adjusted[t] - pred;
         }
     }
 
@@ -377,14 +568,22 @@ control_charts (const ScSeries *series,
     return;
 
   /* Second pass, restarting the window at each change point. */
+  level_window_init (&level, adjusted, spike, slope, level_buf);
   for (gsize t = 0; t < n; t++)
     {
       double pred, x, limit;
 
       if (!isfinite (adjusted[t]) || spike[t])
         continue;
-      if (!local_level_at (adjusted, spike, MAX (seg_start, t > window ? t - window : 0), t,
-                           (double) t, slope, min_count, &pred, buf))
+      /* Until the first change point, the windows are the first pass'. */
+      if (seg_start == 0)
+        {
+          pred = first_pred[t];
+          if (!isfinite (pred))
+            continue;
+        }
+      else if (!level_window_at (&level, MAX (seg_start, t > window ? t - window : 0), t,
+                                 (double) t, min_count, &pred))
         continue;
 
       x = (adjusted[t] - pred) / sigma_e;
@@ -522,6 +721,7 @@ sc_anomaly_detect (const ScSeries         *series,
   g_autofree double *trend = NULL;
   g_autofree double *season = NULL;
   g_autofree double *work = NULL;
+  g_autofree double *window = NULL;
   g_autofree double *adjusted = NULL;
   g_autofree gboolean *spike = NULL;
   const double *y;
@@ -574,24 +774,35 @@ sc_anomaly_detect (const ScSeries         *series,
   trend = g_new (double, n);
   season = g_new0 (double, m);
   work = g_new (double, n);
+  window = g_new (double, w);
   adjusted = g_new (double, n);
   spike = g_new0 (gboolean, n);
 
   /* Decomposition, two rounds. */
-  running_median (y, n, w, FALSE, trend);
+  running_median (y, n, w, FALSE, trend, window);
   memcpy (work, y, n * sizeof (double));
   for (int round = 0; round < 2 && m > 1; round++)
     {
       seasonal_medians (y, trend, n, series->first_index, m, season);
-      for (gsize t = 0; t < n; t++)
-        work[t] = y[t] - season[season_position (series->first_index, t, m)];
-      running_median (work, n, w, FALSE, trend);
+      /* Positions counted along, not divided out at every slot. */
+      for (gsize t = 0, j = (gsize) season_position (series->first_index, 0, m); t < n; t++)
+        {
+          work[t] = y[t] - season[j];
+          if (++j == (gsize) m)
+            j = 0;
+        }
+      /* The last round's trend is the leave-one-out one below. */
+      if (round == 0)
+        running_median (work, n, w, FALSE, trend, window);
     }
-  running_median (work, n, w, TRUE, trend);
+  running_median (work, n, w, TRUE, trend, window);
 
-  for (gsize t = 0; t < n; t++)
+  for (gsize t = 0, j = (gsize) season_position (series->first_index, 0, m); t < n; t++)
     {
-      double s = m > 1 ? season[season_position (series->first_index, t, m)] : 0.0;
+      double s = m > 1 ? season[j] : 0.0;
+
+      if (++j == (gsize) m)
+        j = 0;
 
       report->expected[t] = trend[t] + s;
       adjusted[t] = y[t] - s;

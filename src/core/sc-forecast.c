@@ -72,6 +72,7 @@ forecast_new (ScAnalyticsPeriod period,
 
   f->period = period;
   f->origin_index = origin_index;
+  f->chosen_origin_index = origin_index;
   f->horizon = horizon;
   f->mean = g_new0 (double, MAX (horizon, 1));
   f->sd = g_new0 (double, MAX (horizon, 1));
@@ -310,6 +311,7 @@ reuse_previous (ScForecast              *f,
   _sc_model_fit_clear (&fit);
 
   f->reused = TRUE;
+  f->chosen_origin_index = prev->chosen_origin_index;
   f->mase = prev->mase;
   f->smape = prev->smape;
   f->baseline_mase = prev->baseline_mase;
@@ -708,6 +710,33 @@ sc_forecast_history (const ScHistoryPoint    *points,
   series = sc_trend_resample (points, n_points, period, tz);
 
   return sc_forecast_series (series, options);
+}
+
+/**
+ * sc_forecast_copy_choice:
+ * @forecast: a forecast
+ *
+ * Copies what #ScForecastOptions.previous needs to reuse the choice of
+ * method of @forecast (the method, its parameters and its backtest
+ * figures) without the forecast itself: the copy has no steps.
+ *
+ * Returns: (transfer full): the copy; free with sc_forecast_free()
+ */
+ScForecast *
+sc_forecast_copy_choice (const ScForecast *forecast)
+{
+  ScForecast *copy;
+
+  g_return_val_if_fail (forecast != NULL, NULL);
+
+  copy = g_memdup2 (forecast, sizeof *forecast);
+  copy->horizon = 0;
+  copy->mean = copy->sd = NULL;
+  copy->lower80 = copy->upper80 = NULL;
+  copy->lower95 = copy->upper95 = NULL;
+  copy->reason = NULL;
+
+  return copy;
 }
 
 /**

@@ -168,6 +168,8 @@ typedef struct
  * @reused: whether the method and parameters came from
  *   #ScForecastOptions.previous (the backtest figures are then those of
  *   that forecast)
+ * @chosen_origin_index: the @origin_index of the forecast whose backtest
+ *   chose @method: this one's, or an earlier one's when @reused
  * @n_scores: the number of entries in @scores
  * @scores: (array length=n_scores): every method tried
  * @interval_source: where the intervals come from
@@ -220,6 +222,7 @@ typedef struct _ScForecast
   guint             backtest_horizon;
   guint             backtest_errors;
   gboolean          reused;
+  gint64            chosen_origin_index;
   guint             n_scores;
   ScForecastScore   scores[SC_FORECAST_N_METHODS];
 
@@ -247,6 +250,7 @@ ScForecast  *sc_forecast_history             (const ScHistoryPoint    *points,
                                               ScAnalyticsPeriod        period,
                                               GTimeZone               *tz,
                                               const ScForecastOptions *options);
+ScForecast  *sc_forecast_copy_choice         (const ScForecast        *forecast);
 void         sc_forecast_free                (ScForecast              *forecast);
 
 double       sc_forecast_quantile            (const ScForecast        *forecast,

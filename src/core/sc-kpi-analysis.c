@@ -20,6 +20,11 @@
  * shows them. A pure function of its inputs, safe on any thread. */
 
 #define AT_RISK_PROBABILITY 0.1
+/* A method chosen by backtest is reused until the history has moved on by
+ * a tenth of its values (73 days of a two-year daily history), then
+ * chosen afresh.
+ */
+#define REUSE_SHARE 0.1
 
 /* How far the app looks ahead, in steps of the KPI's report type, when the
  * current period ends sooner. */
@@ -110,11 +115,42 @@ sc_kpi_analysis_compute (const ScKpiFacts     *facts,
                          gint64                now,
                          GTimeZone            *tz)
 {
+  return sc_kpi_analysis_compute_reusing (facts, points, n_points, now, tz, NULL);
+}
+
+/**
+ * sc_kpi_analysis_compute_reusing:
+ * @facts: the KPI
+ * @points: (array length=n_points): its history, oldest first
+ * @n_points: the number of points
+ * @now: the current time, Unix seconds UTC
+ * @tz: (nullable): the calendar's time zone, %NULL for local
+ * @previous: (nullable): the forecast of an earlier analysis of the same
+ *   KPI, or its sc_forecast_copy_choice()
+ *
+ * Like sc_kpi_analysis_compute(), but the forecast reuses the method,
+ * parameters and backtest figures of @previous instead of choosing them
+ * by backtest again, which is most of the cost of an analysis, as long
+ * as the history has moved on by less than a tenth of its values since
+ * they were chosen (see #ScForecast.chosen_origin_index). The method's
+ * states are always refitted to the whole history.
+ *
+ * Returns: (transfer full): the analysis
+ */
+ScKpiAnalysis *
+sc_kpi_analysis_compute_reusing (const ScKpiFacts     *facts,
+                                 const ScHistoryPoint *points,
+                                 gsize                 n_points,
+                                 gint64                now,
+                                 GTimeZone            *tz,
+                                 const ScForecast     *previous)
+{
   g_autoptr(GTimeZone) local = tz == NULL ? g_time_zone_new_local () : g_time_zone_ref (tz);
   ScKpiAnalysis *analysis = g_new0 (ScKpiAnalysis, 1);
   ScAnalyticsPeriod period = sc_analytics_period_from_report (facts->report_type);
   gboolean has_target = facts->target_type != SC_TARGET_TYPE_BOOLEAN && facts->target > 0;
   ScForecastOptions options;
+  ScAnomalyOptions anomaly_options;
   ScInsightInput input;
   double red_line;
 
@@ -126,8 +162,8 @@ sc_kpi_analysis_compute (const ScKpiFacts     *facts,
   analysis->facts.owner = g_strdup (facts->owner);
 
   analysis->series = sc_trend_resample (points, n_points, period, local);
-  sc_trend_summarize (points, n_points, period, local, has_target ? facts->target : NAN,
-                      &analysis->trend);
+  sc_trend_summarize_series (points, n_points, analysis->series,
+                             has_target ? facts->target : NAN, &analysis->trend);
 
   sc_forecast_options_init (&options);
   options.horizon = display_horizon (period);
@@ -135,9 +171,24 @@ sc_kpi_analysis_compute (const ScKpiFacts     *facts,
   options.has_target = has_target;
   options.target = facts->target;
   options.direction = facts->direction;
+  /* The season is tested once, here, for the forecast and the anomalies:
+   * on the same series they would find the same.
+   */
+  options.season_length = analysis->trend.seasonality.period;
+  if (previous != NULL && previous->period == period)
+    {
+      gint64 origin = analysis->series->first_index + (gint64) analysis->series->n;
+      gint64 moved = origin - previous->chosen_origin_index;
+      double limit = MAX (REUSE_SHARE * (double) sc_series_count_values (analysis->series), 1.0);
+
+      if (moved >= 0 && (double) moved < limit)
+        options.previous = previous;
+    }
   analysis->forecast = sc_forecast_series (analysis->series, &options);
 
-  analysis->anomalies = sc_anomaly_detect (analysis->series, NULL, local);
+  sc_anomaly_options_init (&anomaly_options);
+  anomaly_options.season_length = analysis->trend.seasonality.period;
+  analysis->anomalies = sc_anomaly_detect (analysis->series, &anomaly_options, local);
 
   /* The red zone starts where achievement drops below warn_from. */
   red_line = red_line_or_nan (facts, has_target);

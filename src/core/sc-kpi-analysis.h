@@ -79,6 +79,12 @@ ScKpiAnalysis *sc_kpi_analysis_compute  (const ScKpiFacts     *facts,
                                          gsize                 n_points,
                                          gint64                now,
                                          GTimeZone            *tz);
+ScKpiAnalysis *sc_kpi_analysis_compute_reusing (const ScKpiFacts     *facts,
+                                                const ScHistoryPoint *points,
+                                                gsize                 n_points,
+                                                gint64                now,
+                                                GTimeZone            *tz,
+                                                const ScForecast     *previous);
 void           sc_kpi_analysis_free     (ScKpiAnalysis        *analysis);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScKpiAnalysis, sc_kpi_analysis_free)

@@ -91,33 +91,65 @@ detrend (const double *y,
     {
       int half = m / 2;
       gboolean even = m % 2 == 0;
+      g_autofree double *present_y = g_new (double, n);
+      g_autofree double *present = g_new (double, n);
+      g_autofree double *weight = g_new0 (double, n);
+      g_autofree double *count = g_new0 (double, n);
+      gsize lo = (gsize) half, hi = n - (gsize) half;
+
+      gboolean gaps = FALSE;
+
+      /* Gaps add zeros: the sums come out as if they were skipped, and
+       * the loops over t (one window offset at a time, each t's terms in
+       * the same order as before) run without branches.
+       */
+      for (gsize t = 0; t < n; t++)
+        {
+          gboolean finite = isfinite (y[t]);
+
+          present_y[t] = finite ? y[t] : 0.0;
+          present[t] = finite ? 1.0 : 0.0;
+          out[t] = 0.0;
+          gaps = gaps || !finite;
+        }
+
+      for (int k = -half; k <= half; k++)
+        {
+          double w = (even && (k == -half || k == half)) ? 0.5 : 1.0;
+
+          for (gsize t = lo; t < hi; t++)
+            out[t] += w * present_y[t + k];
+
+          if (gaps)
+            for (gsize t = lo; t < hi; t++)
+              {
+                weight[t] += w * present[t + k];
+                count[t] += present[t + k];
+              }
+          else
+            {
+              /* The same sum for every t. */
+              weight[lo] += w;
+              count[lo] += 1.0;
+            }
+        }
+
+      for (gsize t = lo + 1; !gaps && t < hi; t++)
+        {
+          weight[t] = weight[lo];
+          count[t] = count[lo];
+        }
 
       for (gsize t = 0; t < n; t++)
         {
-          double sum = 0.0, weight = 0.0;
-          gsize present = 0;
-
-          out[t] = NAN;
-          if (t < (gsize) half || t + half >= n || !isfinite (y[t]))
-            continue;
-
-          for (int k = -half; k <= half; k++)
-            {
-              double v = y[t + k];
-              double w = (even && (k == -half || k == half)) ? 0.5 : 1.0;
-
-              if (!isfinite (v))
-                continue;
-              sum += w * v;
-              weight += w;
-              present++;
-            }
-
           /* A window missing more than a quarter of its cycle would bias
            * the trend toward the seasons it does hold.
            */
-          if (present * 4 >= (gsize) (3 * (2 * half + 1)) && weight > 0.0)
-            out[t] = y[t] - sum / weight;
+          if (t < lo || t >= hi || !isfinite (y[t])
+              || !(count[t] * 4 >= (double) (3 * (2 * half + 1)) && weight[t] > 0.0))
+            out[t] = NAN;
+          else
+            out[t] = y[t] - out[t] / weight[t];
         }
     }
   else
@@ -154,8 +186,13 @@ autocorrelations (const double *x,
                   int           max_lag,
                   double       *acf)
 {
+  g_autofree double *centred = NULL;
+  g_autofree double *present = NULL;
+  g_autofree double *sums = NULL;
+  g_autofree double *pairs = NULL;
   double mean = 0.0, var = 0.0;
-  gsize count = 0;
+  gsize count = 0, first = 0, last = n - 1;
+  gboolean inner = TRUE;
 
   for (gsize t = 0; t < n; t++)
     if (isfinite (x[t]))
@@ -180,21 +217,52 @@ autocorrelations (const double *x,
   if (var <= 0.0)
     return count;
 
-  for (int k = 1; k <= max_lag && (gsize) k < n; k++)
+  /* Gaps add zeros, as in detrend(); t outside, the lags inside, so
+   * each lag's sum takes its terms in the order of t.
+   */
+  max_lag = (int) MIN ((gsize) max_lag, n - 1);
+  centred = g_new (double, n);
+  present = g_new (double, n);
+  sums = g_new0 (double, max_lag + 1);
+  pairs = g_new0 (double, max_lag + 1);
+  for (gsize t = 0; t < n; t++)
     {
-      double sum = 0.0;
-      gsize pairs = 0;
+      gboolean finite = isfinite (x[t]);
 
-      for (gsize t = 0; t + k < n; t++)
-        if (isfinite (x[t]) && isfinite (x[t + k]))
-          {
-            sum += (x[t] - mean) * (x[t + k] - mean);
-            pairs++;
-          }
+      centred[t] = finite ? x[t] - mean : 0.0;
+      present[t] = finite ? 1.0 : 0.0;
+    }
 
+  /* Without gaps between the first and the last value (a detrended
+   * series has them only at its ends), the pairs need no counting.
+   */
+  while (first < n && present[first] == 0.0)
+    first++;
+  while (last > first && present[last] == 0.0)
+    last--;
+  for (gsize t = first; t <= last && inner; t++)
+    inner = present[t] != 0.0;
+
+  for (gsize t = inner ? first : 0; t < (inner ? last : n - 1); t++)
+    {
+      int top = (int) MIN ((gsize) max_lag, (inner ? last : n - 1) - t);
+      double c = centred[t], f = present[t];
+
+      for (int k = 1; k <= top; k++)
+        sums[k] += c * centred[t + k];
+
+      for (int k = 1; k <= top && !inner; k++)
+        pairs[k] += f * present[t + k];
+    }
+
+  for (int k = 1; inner && k <= max_lag; k++)
+    pairs[k] = (gsize) k <= last - first ? (double) (last - first + 1 - (gsize) k) : 0.0;
+
+  for (int k = 1; k <= max_lag; k++)
+    {
       /* Scaled as the full-data estimator: Σ over n − k pairs, over n. */
-      if (pairs > 0)
-        acf[k] = (sum / pairs) * ((double) (n - k) / n) / var;
+      if (pairs[k] > 0)
+        acf[k] = (sums[k] / pairs[k]) * ((double) (n - k) / n) / var;
     }
 
   return count;
@@ -218,14 +286,19 @@ seasonal_strength (const double *d,
   gsize used = 0;
   int groups = 0;
 
-  for (gsize t = 0; t < n; t++)
-    if (isfinite (d[t]))
-      {
-        sum[t % m] += d[t];
-        count[t % m]++;
-        total += d[t];
-        used++;
-      }
+  /* j follows t % m without dividing at every slot. */
+  for (gsize t = 0, j = 0; t < n; t++)
+    {
+      if (isfinite (d[t]))
+        {
+          sum[j] += d[t];
+          count[j]++;
+          total += d[t];
+          used++;
+        }
+      if (++j == (gsize) m)
+        j = 0;
+    }
 
   for (int j = 0; j < m; j++)
     groups += count[j] > 0;
@@ -233,15 +306,24 @@ seasonal_strength (const double *d,
   if (used <= (gsize) groups + 1)
     return 0.0;
 
-  mean = total / used;
-  for (gsize t = 0; t < n; t++)
-    if (isfinite (d[t]))
-      {
-        double s = sum[t % m] / count[t % m];
+  /* The seasonal means, in place of the sums. */
+  for (int j = 0; j < m; j++)
+    if (count[j] > 0)
+      sum[j] /= count[j];
 
-        ss_total += (d[t] - mean) * (d[t] - mean);
-        ss_resid += (d[t] - s) * (d[t] - s);
-      }
+  mean = total / used;
+  for (gsize t = 0, j = 0; t < n; t++)
+    {
+      if (isfinite (d[t]))
+        {
+          double s = sum[j];
+
+          ss_total += (d[t] - mean) * (d[t] - mean);
+          ss_resid += (d[t] - s) * (d[t] - s);
+        }
+      if (++j == (gsize) m)
+        j = 0;
+    }
 
   if (ss_total <= 0.0)
     return 0.0;
@@ -818,10 +900,34 @@ sc_trend_summarize (const ScHistoryPoint *points,
 
   g_return_if_fail (out != NULL);
 
+  series = sc_trend_resample (points, n_points, period, tz);
+  sc_trend_summarize_series (points, n_points, series, target, out);
+}
+
+/**
+ * sc_trend_summarize_series:
+ * @points: (array length=n_points): a KPI's history, in any order
+ * @n_points: the number of points
+ * @series: the history resampled by sc_trend_resample()
+ * @target: the KPI's target
+ * @out: (out caller-allocates): the result
+ *
+ * sc_trend_summarize() for a caller that has resampled the history
+ * already.
+ */
+void
+sc_trend_summarize_series (const ScHistoryPoint *points,
+                           gsize                 n_points,
+                           const ScSeries       *series,
+                           double                target,
+                           ScTrendSummary       *out)
+{
+  g_return_if_fail (series != NULL);
+  g_return_if_fail (out != NULL);
+
   sc_trend_change (points, n_points, 7, &out->week);
   sc_trend_change (points, n_points, 30, &out->month);
 
-  series = sc_trend_resample (points, n_points, period, tz);
   sc_trend_velocity (series, 0, target, &out->velocity);
   sc_trend_volatility (series, 0, &out->volatility);
   sc_trend_seasonality (series, &out->seasonality);

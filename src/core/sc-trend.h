@@ -212,5 +212,10 @@ void        sc_trend_summarize         (const ScHistoryPoint *points,
                                         GTimeZone            *tz,
                                         double                target,
                                         ScTrendSummary       *out);
+void        sc_trend_summarize_series  (const ScHistoryPoint *points,
+                                        gsize                 n_points,
+                                        const ScSeries       *series,
+                                        double                target,
+                                        ScTrendSummary       *out);
 
 G_END_DECLS

@@ -33,6 +33,7 @@ struct _ScContext
   ScSyncScheduler *sync;
   GListStore     *kpis;
   GHashTable     *kpis_by_id;
+  GHashTable     *method_choices;  /* KPI id → ScForecast, sc_forecast_copy_choice() */
   GCancellable   *cancellable;
   guint           loading : 1;
   guint           reload_pending : 1;
@@ -72,6 +73,7 @@ typedef struct
 {
   GArray    *facts;      /* ScKpiFacts */
   GPtrArray *histories;  /* GArray of ScHistoryPoint, one per KPI */
+  GPtrArray *previous;   /* ScForecast choices to reuse, one per KPI, or NULL */
   gint64     now;
 } AnalyzeData;
 
@@ -102,6 +104,7 @@ analyze_data_free (gpointer data)
     sc_kpi_facts_clear (&g_array_index (analyze->facts, ScKpiFacts, i));
   g_clear_pointer (&analyze->facts, g_array_unref);
   g_clear_pointer (&analyze->histories, g_ptr_array_unref);
+  g_clear_pointer (&analyze->previous, g_ptr_array_unref);
   g_free (analyze);
 }
 
@@ -149,9 +152,10 @@ analyze_in_thread (GTask        *task,
         return;
 
       g_ptr_array_add (analyses,
-                       sc_kpi_analysis_compute (&g_array_index (analyze->facts, ScKpiFacts, i),
-                                                (const ScHistoryPoint *)(gpointer)points->data,
-                                                points->len, analyze->now, NULL));
+                       sc_kpi_analysis_compute_reusing (&g_array_index (analyze->facts, ScKpiFacts, i),
+                                                        (const ScHistoryPoint *)(gpointer)points->data,
+                                                        points->len, analyze->now, NULL,
+                                                        g_ptr_array_index (analyze->previous, i)));
     }
 
   g_task_return_pointer (task, g_steal_pointer (&analyses), (GDestroyNotify)g_ptr_array_unref);
@@ -383,6 +387,7 @@ sc_context_finalize (GObject *object)
   g_clear_object (&self->monitor);
   g_clear_object (&self->kpis);
   g_clear_pointer (&self->kpis_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->method_choices, g_hash_table_unref);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (sc_context_parent_class)->finalize (object);
@@ -471,6 +476,8 @@ sc_context_init (ScContext *self)
 {
   self->kpis = g_list_store_new (SC_TYPE_KPI);
   self->kpis_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->method_choices = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                (GDestroyNotify)sc_forecast_free);
   self->cancellable = g_cancellable_new ();
 }
 
@@ -760,12 +767,18 @@ sc_context_analyze_async (ScContext           *self,
 
   analyze->now = g_get_real_time () / G_USEC_PER_SEC;
   analyze->facts = g_array_sized_new (FALSE, TRUE, sizeof (ScKpiFacts), kpis->len);
+  analyze->previous = g_ptr_array_new_full (kpis->len, (GDestroyNotify)sc_forecast_free);
   for (guint i = 0; i < kpis->len; i++)
     {
       ScKpiFacts facts;
+      const ScForecast *choice;
 
       sc_kpi_facts_from_kpi (&facts, g_ptr_array_index (kpis, i));
       g_array_append_val (analyze->facts, facts);
+
+      /* The worker gets its own copy of the last choice of method. */
+      choice = g_hash_table_lookup (self->method_choices, &facts.kpi_id);
+      g_ptr_array_add (analyze->previous, choice != NULL ? sc_forecast_copy_choice (choice) : NULL);
     }
 
   task = g_task_new (self, cancellable, callback, user_data);
@@ -792,10 +805,26 @@ sc_context_analyze_finish (ScContext     *self,
                            GAsyncResult  *result,
                            GError       **error)
 {
+  GPtrArray *analyses;
+
   g_return_val_if_fail (SC_IS_CONTEXT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  analyses = g_task_propagate_pointer (G_TASK (result), error);
+
+  /* Keep each KPI's choice of forecast method for the next analysis: the
+   * backtest that makes it is most of an analysis' cost.
+   */
+  for (guint i = 0; analyses != NULL && i < analyses->len; i++)
+    {
+      const ScKpiAnalysis *analysis = g_ptr_array_index (analyses, i);
+
+      g_hash_table_replace (self->method_choices,
+                            g_memdup2 (&analysis->facts.kpi_id, sizeof (gint64)),
+                            sc_forecast_copy_choice (analysis->forecast));
+    }
+
+  return analyses;
 }
 
 /**

@@ -134,6 +134,44 @@ test_short_history (void)
   g_assert_false (none->at_risk);
 }
 
+/* A later analysis reuses the earlier choice of method, with the same
+ * backtest figures and fresh states, until the history has moved on by a
+ * tenth of its values.
+ */
+static void
+test_reuse_method (void)
+{
+  g_autoptr(GArray) points = daily_history (200, 100, 0.3, 4);
+  g_autoptr(ScKpiAnalysis) first = NULL;
+  g_autoptr(ScKpiAnalysis) next = NULL;
+  g_autoptr(ScKpiAnalysis) later = NULL;
+  g_autoptr(ScForecast) choice = NULL;
+  const ScHistoryPoint *p = (const ScHistoryPoint *)(gconstpointer)points->data;
+  ScKpiFacts facts;
+
+  facts_init (&facts, 200, SC_DIRECTION_HIGHER_BETTER, 160);
+  first = sc_kpi_analysis_compute (&facts, p, 180, NOW, NULL);
+  g_assert_false (first->forecast->reused);
+  choice = sc_forecast_copy_choice (first->forecast);
+  g_assert_cmpuint (choice->horizon, ==, 0);
+  g_assert_null (choice->mean);
+
+  /* Ten more days: less than a tenth of the history. */
+  next = sc_kpi_analysis_compute_reusing (&facts, p, 190, NOW, NULL, choice);
+  assert_finite (next);
+  g_assert_true (next->forecast->reused);
+  g_assert_cmpint (next->forecast->method, ==, first->forecast->method);
+  g_assert_cmpfloat (next->forecast->mase, ==, first->forecast->mase);
+  g_assert_cmpint (next->forecast->chosen_origin_index, ==, first->forecast->origin_index);
+  g_assert_cmpint (next->forecast->origin_index, ==, first->forecast->origin_index + 10);
+
+  /* Twenty more: chosen afresh. */
+  later = sc_kpi_analysis_compute_reusing (&facts, p, 200, NOW, NULL, next->forecast);
+  assert_finite (later);
+  g_assert_false (later->forecast->reused);
+  g_assert_cmpint (later->forecast->chosen_origin_index, ==, later->forecast->origin_index);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -143,6 +181,7 @@ main (int   argc,
   g_test_add_func ("/core/kpi-analysis/declining-is-at-risk", test_declining_kpi_is_at_risk);
   g_test_add_func ("/core/kpi-analysis/healthy-is-not-at-risk", test_healthy_kpi_is_not_at_risk);
   g_test_add_func ("/core/kpi-analysis/short-history", test_short_history);
+  g_test_add_func ("/core/kpi-analysis/reuse-method", test_reuse_method);
 
   return g_test_run ();
 }
