@@ -20,6 +20,7 @@
 #include "sc-alert-payload.h"
 #include "sc-alert-rule-json.h"
 #include "sc-alert-run.h"
+#include "sc-alert-secrets.h"
 #include "sc-alert-sender.h"
 #include "sc-alert-store.h"
 #include "sc-channel-secrets.h"
@@ -73,20 +74,6 @@ format_local (gint64 unix_utc)
   local = g_date_time_to_local (utc);
 
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
-static char *
-lookup_channel_secret (gint64   channel_id,
-                       gpointer user_data)
-{
-  const char *store_path = user_data;
-  g_autoptr(GError) error = NULL;
-  char *secret = sc_channel_secret_lookup_sync (store_path, channel_id, NULL, &error);
-
-  if (secret == NULL && !g_error_matches (error, SC_SECRETS_ERROR, SC_SECRETS_ERROR_NOT_FOUND))
-    g_printerr (_("scorecard-cli: %s\n"), error->message);
-
-  return secret;
 }
 
 static gint64
@@ -341,8 +328,8 @@ deliver (ScStore            *store,
 {
   g_autoptr(ScAlertSender) sender = sc_alert_sender_new (SEND_TIMEOUT_SECONDS);
 
-  return sc_alert_drain_sync (store, sender, lookup_channel_secret, (gpointer)sc_store_get_path (store),
-                              now_utc (), NULL, NULL, drained, error);
+  return sc_alert_drain_sync (store, sender, sc_alert_store_secret_lookup, store, now_utc (), NULL, NULL,
+                              drained, error);
 }
 
 static int
@@ -471,7 +458,7 @@ cmd_add_channel (ScCliGlobals  *globals,
   int status;
   const GOptionEntry entries[] = {
     { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind,
-      N_("slack, teams, webhook, powerbi, twilio_sms, twilio_whatsapp or email"), N_("KIND") },
+      N_("slack, teams, webhook, powerbi, twilio_sms, twilio_whatsapp, email or odoo"), N_("KIND") },
     { "config", 'c', 0, G_OPTION_ARG_STRING, &config,
       N_("Settings that are not secret, as JSON (Twilio: from, to, base_url; e-mail: host, port, "
          "security, username, from, to, ca_file)"), N_("JSON") },
@@ -493,6 +480,15 @@ cmd_add_channel (ScCliGlobals  *globals,
 
   if (!(store = sc_cli_open_store (globals, &error)))
     return sc_cli_data_error (error);
+
+  /* Odoo's chatter uses the account of “login”: nothing more to keep. */
+  if (g_str_equal (kind, "odoo"))
+    {
+      if (!(id = sc_store_add_alert_channel (store, kind, argv[1], config, now_utc (), &error)))
+        return sc_cli_data_error (error);
+      printf (_("Added the %s channel “%s” (id %lld).\n"), kind, argv[1], (long long)id);
+      return SC_CLI_EXIT_OK;
+    }
 
   {
     g_autofree char *prompt = g_strdup_printf (_("Secret of the channel “%s”: "), argv[1]);
@@ -627,7 +623,7 @@ cmd_test_channel (ScCliGlobals  *globals,
   delivery.details = (char *)"{}";
 
   sender = sc_alert_sender_new (SEND_TIMEOUT_SECONDS);
-  secret = lookup_channel_secret (id, (gpointer)sc_store_get_path (store));
+  secret = sc_alert_store_secret_lookup (id, store);
   sc_alert_sender_send (sender, &delivery, secret, delivery.time, NULL, &result);
   wipe (secret);
   g_free (delivery.idempotency_key);

@@ -28,7 +28,8 @@
 static const char delivery_columns[] =
   "d.id, d.event_id, d.channel_id, c.kind, c.name, c.config, d.idempotency_key, d.attempts, "
   "d.state, d.last_status, d.last_error, d.next_attempt_at, d.delivered_at, "
-  "e.rule_name, e.kpi_id, e.kpi_name, e.incident, e.type, e.severity, e.time, e.message, e.details";
+  "e.rule_name, e.kpi_id, e.kpi_name, e.incident, e.type, e.severity, e.time, e.message, e.details, "
+  "(SELECT k.odoo_id FROM kpis k WHERE k.id = e.kpi_id)";
 
 /* Auxiliary methods */
 
@@ -66,6 +67,7 @@ delivery_from_row (sqlite3_stmt *stmt)
   delivery->time = sqlite3_column_int64 (stmt, 19);
   delivery->message = dup_column (stmt, 20);
   delivery->details = dup_column (stmt, 21);
+  delivery->kpi_odoo_id = sqlite3_column_int64 (stmt, 22);
 
   return delivery;
 }

@@ -53,6 +53,7 @@ typedef struct
 
   char   *rule_name;
   gint64  kpi_id;
+  gint64  kpi_odoo_id;      /* 0 when the KPI is not on Odoo */
   char   *kpi_name;
   gint64  incident;
   char   *event_type;       /* fired, escalated, resolved */

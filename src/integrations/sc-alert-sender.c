@@ -17,6 +17,7 @@
 
 #include "sc-alert-payload.h"
 #include "sc-alert-sender.h"
+#include "sc-odoo-client.h"
 #include "sc-smtp.h"
 #include "sc-webhook-signature.h"
 
@@ -43,7 +44,7 @@ struct _ScAlertSender
 G_DEFINE_FINAL_TYPE (ScAlertSender, sc_alert_sender, G_TYPE_OBJECT)
 
 static const char * const sender_kinds[] = {
-  "slack", "teams", "webhook", "powerbi", "twilio_sms", "twilio_whatsapp", "email", NULL
+  "slack", "teams", "webhook", "powerbi", "twilio_sms", "twilio_whatsapp", "email", "odoo", NULL
 };
 
 /* Auxiliary methods */
@@ -85,6 +86,8 @@ channel_label (const char *kind)
     return "Twilio";
   if (g_strcmp0 (kind, "email") == 0)
     return _("The mail server");
+  if (g_strcmp0 (kind, "odoo") == 0)
+    return "Odoo";
   return _("The webhook");
 }
 
@@ -310,6 +313,127 @@ send_email (const ScAlertDelivery *delivery,
               code, secret, g_strdup (error->message));
 }
 
+typedef struct
+{
+  GAsyncResult *result;
+} Wait;
+
+static void
+wait_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GMainContext *context,
+          Wait         *wait)
+{
+  while (wait->result == NULL)
+    g_main_context_iteration (context, TRUE);
+
+  return wait->result;
+}
+
+/* A comment in the KPI's chatter on Odoo (mail.thread's message_post), so
+ * its followers get Odoo's own e-mail. The account is the store's sync
+ * account; the client runs on a private main context of this thread. */
+static void
+send_odoo_chatter (const ScAlertDelivery *delivery,
+                   JsonObject            *secret,
+                   guint                  timeout,
+                   GCancellable          *cancellable,
+                   ScAlertSendResult     *result)
+{
+  g_autoptr(GMainContext) context = NULL;
+  g_autoptr(ScOdooClient) client = NULL;
+  g_autoptr(JsonArray) args = NULL;
+  g_autoptr(JsonArray) ids = NULL;
+  g_autoptr(JsonObject) kwargs = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *title_html = NULL;
+  g_autofree char *message_html = NULL;
+  g_autofree char *rule_html = NULL;
+  const char *url = get_string (secret, "url");
+  const char *database = get_string (secret, "database");
+  const char *login = get_string (secret, "login");
+  const char *password = get_string (secret, "password");
+  Wait wait = { NULL };
+
+  if (delivery->kpi_odoo_id <= 0)
+    {
+      set_result (result, SC_ALERT_DELIVERY_FAILED, 0, secret,
+                  g_strdup_printf (_("“%s” is not on Odoo, so its chatter cannot take the alert"),
+                                   delivery->kpi_name));
+      return;
+    }
+  if (url == NULL || database == NULL || login == NULL || password == NULL)
+    {
+      set_result (result, SC_ALERT_DELIVERY_FAILED, 0, secret,
+                  g_strdup (_("No Odoo account is set up for this store: sign in first")));
+      return;
+    }
+
+  context = g_main_context_new ();
+  g_main_context_push_thread_default (context);
+
+  client = sc_odoo_client_new (url, database);
+  sc_odoo_client_set_timeout (client, timeout);
+  if (get_string (secret, "certificate") != NULL)
+    sc_odoo_client_set_pinned_certificate (client, get_string (secret, "certificate"));
+
+  sc_odoo_client_login_async (client, login, password, cancellable, wait_cb, &wait);
+  if (sc_odoo_client_login_finish (client, wait_for (context, &wait), &error) > 0)
+    {
+      title = sc_alert_payload_title (delivery);
+      title_html = g_markup_escape_text (title, -1);
+      message_html = g_markup_escape_text (delivery->message, -1);
+      rule_html = g_markup_escape_text (delivery->rule_name, -1);
+      html = g_strdup_printf ("<p><strong>%s</strong></p><p>%s</p><p>%s · Scorecard</p>",
+                              title_html, message_html, rule_html);
+
+      args = json_array_new ();
+      ids = json_array_new ();
+      json_array_add_int_element (ids, delivery->kpi_odoo_id);
+      json_array_add_array_element (args, g_steal_pointer (&ids));
+      kwargs = json_object_new ();
+      json_object_set_string_member (kwargs, "body", html);
+      json_object_set_string_member (kwargs, "message_type", "comment");
+      json_object_set_string_member (kwargs, "subtype_xmlid", "mail.mt_comment");
+
+      g_clear_object (&wait.result);
+      sc_odoo_client_execute_kw_async (client, "kpi.report", "message_post", args, kwargs, cancellable,
+                                       wait_cb, &wait);
+      node = sc_odoo_client_execute_kw_finish (client, wait_for (context, &wait), &error);
+    }
+  g_clear_object (&wait.result);
+  g_clear_object (&client);
+  while (g_main_context_iteration (context, FALSE))
+    ;
+  g_main_context_pop_thread_default (context);
+
+  if (node != NULL)
+    {
+      set_result (result, SC_ALERT_DELIVERY_DELIVERED, 200, secret, NULL);
+      return;
+    }
+
+  /* The network and the server's bad days pass; refusals need a person. */
+  set_result (result,
+              (g_error_matches (error, SC_SYNC_ERROR, SC_SYNC_ERROR_NETWORK) ||
+               g_error_matches (error, SC_SYNC_ERROR, SC_SYNC_ERROR_SERVER) ||
+               g_error_matches (error, SC_SYNC_ERROR, SC_SYNC_ERROR_MALFORMED) ||
+               g_error_matches (error, SC_SYNC_ERROR, SC_SYNC_ERROR_SESSION_EXPIRED))
+              ? SC_ALERT_DELIVERY_RETRY : SC_ALERT_DELIVERY_FAILED,
+              0, secret, g_strdup (error->message));
+}
+
 /* GObject overrides */
 
 static void
@@ -418,6 +542,12 @@ sc_alert_sender_send (ScAlertSender          *self,
   if (g_strcmp0 (delivery->channel_kind, "email") == 0)
     {
       send_email (delivery, secrets, now, self->timeout, cancellable, result);
+      return;
+    }
+
+  if (g_strcmp0 (delivery->channel_kind, "odoo") == 0)
+    {
+      send_odoo_chatter (delivery, secrets, self->timeout, cancellable, result);
       return;
     }
 
