@@ -742,6 +742,39 @@ cmd_rules (ScCliGlobals  *globals,
   return SC_CLI_EXIT_OK;
 }
 
+/**
+ * sc_cli_alerts_after_sync:
+ * @store: the store, just synced
+ * @events: (out): new alert events
+ * @delivered: (out): notifications sent
+ *
+ * What `sync` does once the data is in: every rule evaluated, then what is
+ * due sent. A failure here is said on stderr; it never fails the sync,
+ * whose data is in, and the deliveries wait for the next run.
+ */
+void
+sc_cli_alerts_after_sync (ScStore *store,
+                          guint   *events,
+                          guint   *delivered)
+{
+  g_auto(ScAlertRunReport) report = { 0, };
+  g_autoptr(GError) error = NULL;
+  ScAlertDrainReport drained = { 0, };
+
+  *events = 0;
+  *delivered = 0;
+
+  if (!sc_alert_run (store, now_utc (), NULL, &report, &error) || !deliver (store, &drained, &error))
+    {
+      fprintf (stderr, _("scorecard-cli: the alert rules could not run after the sync: %s\n"),
+               error->message);
+      return;
+    }
+
+  *events = report.events;
+  *delivered = drained.delivered;
+}
+
 static const Subcommand subcommands[] = {
   { "list", "", N_("Active alerts (--all: resolved too)"), cmd_list },
   { "ack", N_("RULE-ID KPI"), N_("Acknowledge an alert"), cmd_ack },

@@ -447,6 +447,8 @@ sc_cli_cmd_sync (ScCliGlobals  *globals,
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GHashTable) failed_before = NULL;
+  guint alert_events = 0;
+  guint alerts_delivered = 0;
   g_autoptr(GPtrArray) newly_failed = NULL;
   g_autoptr(ScSyncAccount) account = NULL;
   g_autoptr(GDateTime) now = NULL;
@@ -542,6 +544,8 @@ sc_cli_cmd_sync (ScCliGlobals  *globals,
   g_free (account->last_sync);
   account->last_sync = sc_store_get_setting (store, SC_SYNC_SETTING_LAST_SYNC);
 
+  sc_cli_alerts_after_sync (store, &alert_events, &alerts_delivered);
+
   if (!(after = read_outbox (store, &error)))
     return sc_cli_data_error (error);
 
@@ -588,6 +592,10 @@ sc_cli_cmd_sync (ScCliGlobals  *globals,
       for (guint i = 0; report->notes != NULL && i < report->notes->len; i++)
         json_builder_add_string_value (builder, g_ptr_array_index (report->notes, i));
       json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "alert_events");
+      json_builder_add_int_value (builder, alert_events);
+      json_builder_set_member_name (builder, "alerts_delivered");
+      json_builder_add_int_value (builder, alerts_delivered);
       json_builder_set_member_name (builder, "failed_entries");
       json_builder_begin_array (builder);
       for (guint i = 0; i < newly_failed->len; i++)
@@ -607,6 +615,8 @@ sc_cli_cmd_sync (ScCliGlobals  *globals,
               report->deleted, report->pushed, report->failed, report->conflicts);
       for (guint i = 0; report->notes != NULL && i < report->notes->len; i++)
         printf (_("Note: %s.\n"), (const char *) g_ptr_array_index (report->notes, i));
+      if (alert_events > 0 || alerts_delivered > 0)
+        printf (_("Alerts: %u new, %u notifications sent.\n"), alert_events, alerts_delivered);
     }
 
   if (newly_failed->len > 0 || report->failed > 0)

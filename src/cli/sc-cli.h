@@ -65,5 +65,8 @@ int      sc_cli_cmd_login        (ScCliGlobals *globals, int argc, char **argv);
 int      sc_cli_cmd_sync         (ScCliGlobals *globals, int argc, char **argv);
 int      sc_cli_cmd_status       (ScCliGlobals *globals, int argc, char **argv);
 int      sc_cli_cmd_alerts       (ScCliGlobals *globals, int argc, char **argv);
+void     sc_cli_alerts_after_sync (ScStore     *store,
+                                   guint       *events,
+                                   guint       *delivered);
 
 G_END_DECLS
