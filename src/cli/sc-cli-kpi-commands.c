@@ -18,6 +18,8 @@
 #include "sc-format.h"
 #include "sc-period.h"
 #include "sc-score.h"
+#include "sc-store-private.h"
+#include "sc-sync-account.h"
 
 /* list, show and submit: the commands that read and write KPI values. */
 
@@ -273,6 +275,34 @@ sc_cli_cmd_show (ScCliGlobals  *globals,
   return SC_CLI_EXIT_OK;
 }
 
+/* Whether that KPI's value of that UTC day for that user is on Odoo. */
+static gboolean
+on_odoo_that_day (ScStore *store,
+                  gint64   kpi_id,
+                  gint64   user_id,
+                  gint64   date)
+{
+  sqlite3_stmt *stmt = _sc_store_prepare (store,
+                                          "SELECT 1 FROM submissions WHERE kpi_id = ?1 "
+                                          "  AND user_id IS ?2 AND date >= ?3 AND date < ?3 + 86400 "
+                                          "  AND odoo_id IS NOT NULL LIMIT 1",
+                                          NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, kpi_id);
+  if (user_id > 0)
+    sqlite3_bind_int64 (stmt, 2, user_id);
+  else
+    sqlite3_bind_null (stmt, 2);
+  sqlite3_bind_int64 (stmt, 3, sc_utc_day_start (date));
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  return found;
+}
+
 int
 sc_cli_cmd_submit (ScCliGlobals  *globals,
                    int            argc,
@@ -326,6 +356,24 @@ sc_cli_cmd_submit (ScCliGlobals  *globals,
 
   if (user != NULL && (user_id = sc_store_find_user (store, user, &error)) < 0)
     return sc_cli_data_error (error);
+
+  /* Said now, not discovered as a failed push later (issue 4). */
+  {
+    g_autoptr(ScSyncAccount) account = sc_sync_account_load (store);
+
+    if (sc_sync_account_is_configured (account))
+      {
+        g_autofree char *reason = sc_odoo_role_submit_refusal (account->role,
+                                                               on_odoo_that_day (store, sc_kpi_get_id (kpi),
+                                                                                 user_id, date));
+
+        if (reason != NULL)
+          {
+            fprintf (stderr, _("scorecard-cli: %s\n"), reason);
+            return SC_CLI_EXIT_DATA;
+          }
+      }
+  }
 
   if (!sc_store_submit (store, sc_kpi_get_id (kpi), user_id, value, date, note, &result, &error))
     return sc_cli_data_error (error);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sc-store-private.h"
 #include "sc-sync-account.h"
 
@@ -357,4 +359,41 @@ sc_sync_account_save_finish (ScStoreThread  *store,
   g_return_val_if_fail (SC_IS_STORE_THREAD (store), FALSE);
 
   return sc_store_thread_run_finish (store, result, error) != NULL;
+}
+
+/**
+ * sc_odoo_role_submit_refusal:
+ * @role: the user's KPI group on Odoo, as read at sign-in
+ * @submitted_today: whether today's value of the KPI is already on Odoo
+ *
+ * What the user's KPI group (reference §3.2, §4.3) forbids, said before
+ * anything is queued: a KPI User, or an account in no KPI group, cannot
+ * submit; a KPI Manager cannot replace a value already submitted today.
+ * Only for a store with an account: without one, values stay local and
+ * anything goes.
+ *
+ * Returns: (transfer full) (nullable): why a value cannot be submitted,
+ *   or %NULL when it can
+ */
+char *
+sc_odoo_role_submit_refusal (ScOdooRole role,
+                             gboolean   submitted_today)
+{
+  switch (role)
+    {
+    case SC_ODOO_ROLE_USER:
+      return g_strdup (_("Your Odoo KPI group (KPI User) cannot submit values; ask a KPI Manager"));
+    case SC_ODOO_ROLE_NONE:
+      return g_strdup (_("Your Odoo account is in no KPI group, so it cannot submit values; ask a "
+                         "KPI Admin to add you to one"));
+    case SC_ODOO_ROLE_MANAGER:
+      if (submitted_today)
+        return g_strdup (_("Today’s value is already submitted. Your Odoo KPI group (KPI Manager) "
+                           "cannot change a submitted value; ask a KPI Admin, or submit again "
+                           "tomorrow"));
+      return NULL;
+    case SC_ODOO_ROLE_ADMIN:
+    default:
+      return NULL;
+    }
 }

@@ -59,6 +59,8 @@ gboolean       sc_sync_account_set_synced       (ScStore              *store,
                                                  GDateTime            *time,
                                                  GError              **error);
 gboolean       sc_sync_account_is_configured    (const ScSyncAccount  *account);
+char          *sc_odoo_role_submit_refusal      (ScOdooRole            role,
+                                                 gboolean              submitted_today);
 gboolean       sc_sync_account_same_identity    (const ScSyncAccount  *a,
                                                  const ScSyncAccount  *b);
 GDateTime     *sc_sync_account_get_last_sync    (const ScSyncAccount  *account);

@@ -630,6 +630,33 @@ test_sync_refused (Fixture       *fixture,
   assert_status (again, 0);
 }
 
+
+static void
+test_submit_refused_for_kpi_user (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(JsonObject) record = sc_fake_odoo_get_record (fixture->server, "kpi.report", 2);
+  g_autoptr(JsonObject) status = NULL;
+  g_autoptr(CliRun) login = NULL;
+  g_autoptr(CliRun) submit = NULL;
+  g_autoptr(JsonObject) first = NULL;
+
+  /* Signed in as a KPI User: the CLI says no at once; nothing is queued
+   * to fail on the next push. */
+  login = cli_run_input (fixture, SC_FAKE_ODOO_SALES_PASSWORD "\n", "login",
+                         "--url", sc_fake_odoo_get_url (fixture->server),
+                         "--database", SC_FAKE_ODOO_DATABASE,
+                         "--user", SC_FAKE_ODOO_SALES_LOGIN, NULL);
+  assert_status (login, 0);
+  first = sync_ok (fixture);
+
+  submit = cli_run (fixture, "submit", json_object_get_string_member (record, "name"), "70", NULL);
+  assert_status (submit, 2);
+  assert_has (submit->err, "KPI User");
+  status = status_json (fixture);
+  g_assert_cmpint (json_object_get_int_member (status, "pending"), ==, 0);
+}
+
 /* kill -9 */
 
 #define KILL_DEADLINE_SECONDS 60
@@ -864,6 +891,7 @@ main (int    argc,
   ADD ("sync-push", test_sync_push);
   ADD ("sync-offline", test_sync_offline);
   ADD ("sync-refused", test_sync_refused);
+  ADD ("submit-refused-for-kpi-user", test_submit_refused_for_kpi_user);
   ADD ("kill-mid-pull", test_kill_mid_pull);
   ADD ("kill-before-push", test_kill_before_push);
   ADD ("kill-after-server-commit", test_kill_after_server_commit);

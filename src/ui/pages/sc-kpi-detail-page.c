@@ -18,6 +18,7 @@
 #include "sc-kpi-detail-page.h"
 #include "sc-period.h"
 #include "sc-score.h"
+#include "sc-sync-account.h"
 #include "sc-trend-chart.h"
 
 /* One KPI: a large gauge, its numbers, its history as a chart and its
@@ -106,31 +107,11 @@ update_submit_permission (ScKpiDetailPage *self)
   if (self->kpi != NULL && sc_kpi_get_kpi_type (self->kpi) == SC_KPI_TYPE_AUTO)
     reason = g_strdup (_("Auto KPIs are computed by Odoo from their formula"));
   else if (sc_sync_scheduler_get_login (sync) != NULL)
-    switch (sc_sync_scheduler_get_role (sync))
-      {
-      case SC_ODOO_ROLE_USER:
-        can_submit = FALSE;
-        reason = g_strdup (_("Your Odoo KPI group (KPI User) cannot submit values; ask a KPI "
-                             "Manager"));
-        break;
-      case SC_ODOO_ROLE_NONE:
-        can_submit = FALSE;
-        reason = g_strdup (_("Your Odoo account is in no KPI group, so it cannot submit values; "
-                             "ask a KPI Admin to add you to one"));
-        break;
-      case SC_ODOO_ROLE_MANAGER:
-        if (self->submitted_today)
-          {
-            can_submit = FALSE;
-            reason = g_strdup (_("Today’s value is already submitted. Your Odoo KPI group (KPI "
-                                 "Manager) cannot change a submitted value; ask a KPI Admin, or "
-                                 "submit again tomorrow"));
-          }
-        break;
-      case SC_ODOO_ROLE_ADMIN:
-      default:
-        break;
-      }
+    {
+      /* The rule is shared with scorecard-cli submit. */
+      reason = sc_odoo_role_submit_refusal (sc_sync_scheduler_get_role (sync), self->submitted_today);
+      can_submit = reason == NULL;
+    }
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->submit_button), reason);
   gtk_label_set_text (self->submit_hint, can_submit ? NULL : reason);
