@@ -42,6 +42,7 @@ struct _ScWindow
   ScKpiDetailPage      *detail_page;
 
   gulong                after_paint_handler;
+  gboolean              state_restored;
 };
 
 G_DEFINE_FINAL_TYPE (ScWindow, sc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -66,6 +67,7 @@ restore_state (ScWindow *self)
   page = g_settings_get_string (settings, "last-page");
   if (adw_view_stack_get_child_by_name (self->stack, page) != NULL)
     adw_view_stack_set_visible_child_name (self->stack, page);
+  self->state_restored = TRUE;
 }
 
 static void
@@ -168,7 +170,9 @@ on_stack_visible_child_cb (ScWindow *self)
   GSettings *settings;
   const char *name = adw_view_stack_get_visible_child_name (self->stack);
 
-  if (self->context == NULL || name == NULL || !(settings = sc_context_get_settings (self->context)))
+  /* Adding the first page shows it: that is no choice to remember. */
+  if (self->context == NULL || name == NULL || !self->state_restored ||
+      !(settings = sc_context_get_settings (self->context)))
     return;
 
   g_settings_set_string (settings, "last-page", name);
