@@ -93,6 +93,7 @@ _sc_application_install_actions (ScApplication *self)
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.show-page::dashboard", { "<Control>1", NULL } },
     { "win.show-page::kpis", { "<Control>2", NULL } },
+    { "win.show-page::alerts", { "<Control>3", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.back", { "<Alt>Left", "Escape", NULL } },
     { "win.submit", { "<Control>n", NULL } },

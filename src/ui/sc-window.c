@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "sc-alerts-page.h"
 #include "sc-dashboard-page.h"
 #include "sc-kpi-detail-page.h"
 #include "sc-kpi-page.h"
@@ -40,6 +41,7 @@ struct _ScWindow
   ScDashboardPage      *dashboard_page;
   ScKpiPage            *kpi_page;
   ScKpiDetailPage      *detail_page;
+  ScAlertsPage         *alerts_page;
 
   gulong                after_paint_handler;
   gboolean              state_restored;
@@ -188,6 +190,19 @@ on_leaflet_visible_child_cb (ScWindow *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.submit", FALSE);
 }
 
+/* The switcher shows how many alerts wait for someone to look at them. */
+static void
+on_alerts_n_active_cb (ScWindow     *self,
+                       GParamSpec   *pspec,
+                       ScAlertsPage *alerts)
+{
+  AdwViewStackPage *page = adw_view_stack_get_page (self->stack, GTK_WIDGET (alerts));
+  guint n_active = sc_alerts_page_get_n_active (alerts);
+
+  adw_view_stack_page_set_badge_number (page, n_active);
+  adw_view_stack_page_set_needs_attention (page, n_active > 0);
+}
+
 static void
 build_pages (ScWindow *self)
 {
@@ -204,6 +219,13 @@ build_pages (ScWindow *self)
   page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->kpi_page),
                                     "kpis", _("KPIs"));
   adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
+
+  self->alerts_page = SC_ALERTS_PAGE (sc_alerts_page_new (self->context));
+  page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->alerts_page),
+                                    "alerts", _("Alerts"));
+  adw_view_stack_page_set_icon_name (page, "dialog-warning-symbolic");
+  g_signal_connect_object (self->alerts_page, "notify::n-active",
+                           G_CALLBACK (on_alerts_n_active_cb), self, G_CONNECT_SWAPPED);
 
   self->detail_page = SC_KPI_DETAIL_PAGE (sc_kpi_detail_page_new (self->context));
   gtk_widget_set_vexpand (GTK_WIDGET (self->detail_page), TRUE);
@@ -506,6 +528,19 @@ sc_window_get_detail (ScWindow *self)
 {
   g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->detail_page);
+}
+
+/**
+ * sc_window_get_alerts:
+ * @self: a #ScWindow
+ *
+ * Returns: (transfer none) (nullable): the alerts page
+ */
+GtkWidget *
+sc_window_get_alerts (ScWindow *self)
+{
+  g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->alerts_page);
 }
 
 /**

@@ -31,6 +31,7 @@ void        sc_window_add_toast      (ScWindow      *self,
 GtkWidget  *sc_window_get_dashboard  (ScWindow      *self);
 GtkWidget  *sc_window_get_kpi_list   (ScWindow      *self);
 GtkWidget  *sc_window_get_detail     (ScWindow      *self);
+GtkWidget  *sc_window_get_alerts     (ScWindow      *self);
 gboolean    sc_window_get_narrow     (ScWindow      *self);
 
 G_END_DECLS

@@ -13,6 +13,10 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "sc-alert-rule-json.h"
+#include "sc-alert-run.h"
+#include "sc-alert-store.h"
+#include "sc-alerts-page.h"
 #include "sc-application.h"
 #include "sc-dashboard-page.h"
 #include "sc-demo.h"
@@ -482,6 +486,201 @@ test_kpi_list (AppFixture    *fixture,
   save_screenshot (GTK_WIDGET (fixture->window), "kpi-list.png");
 }
 
+
+/* Alerts */
+
+static gboolean
+alerts_loaded (gpointer data)
+{
+  return sc_alerts_page_get_n_loads (data) > 0;
+}
+
+static gboolean
+alerts_shown (gpointer data)
+{
+  return sc_alerts_page_get_n_shown (data) > 0;
+}
+
+static gint64
+add_rule_and_run (AppFixture *fixture,
+                  const char *name,
+                  const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScStore) other = sc_store_open (fixture->path, &error);
+  g_autoptr(ScAlertRule) rule = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_auto(ScAlertRunReport) report = { 0, };
+  gint64 id;
+
+  /* Another process adds a rule and runs them, as scorecard-cli would. */
+  g_assert_no_error (error);
+  rule = sc_alert_rule_from_json (json, name, &error);
+  g_assert_no_error (error);
+  id = sc_store_add_alert_rule (other, rule, NULL, 0, DEMO_END, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_true (sc_alert_run (other, DEMO_END + 60, utc, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.events, >, 0);
+
+  return id;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+typedef struct
+{
+  AppFixture *fixture;
+  const char *sql;
+  gint64      expected;
+} StoreWait;
+
+static gboolean
+store_has (gpointer data)
+{
+  StoreWait *wait = data;
+
+  return query_int64 (wait->fixture->path, wait->sql) == wait->expected;
+}
+
+static gboolean
+no_active_alerts (gpointer data)
+{
+  return sc_alerts_page_get_n_active (data) == 0;
+}
+
+static void
+test_alerts_empty (AppFixture    *fixture,
+                   gconstpointer  data)
+{
+  ScAlertsPage *page = SC_ALERTS_PAGE (sc_window_get_alerts (fixture->window));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "alerts");
+  g_assert_true (wait_for (alerts_loaded, page));
+  g_assert_cmpstr (sc_window_get_page (fixture->window), ==, "alerts");
+  g_assert_cmpuint (sc_alerts_page_get_n_shown (page), ==, 0);
+  g_assert_cmpuint (sc_alerts_page_get_n_active (page), ==, 0);
+  g_assert_true (sc_alerts_page_get_empty (page));
+  spin (200);
+  save_screenshot (GTK_WIDGET (fixture->window), "alerts-empty.png");
+}
+
+static void
+test_alerts (AppFixture    *fixture,
+             gconstpointer  data)
+{
+  ScAlertsPage *page = SC_ALERTS_PAGE (sc_window_get_alerts (fixture->window));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScStore) other = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  ScAlertRow *first;
+  AdwMessageDialog *dialog;
+  GtkWidget *row, *entry;
+  AdwViewStackPage *stack_page;
+  GtkWidget *stack;
+  guint n_fired;
+  gint64 rule_id;
+  g_autofree char *sql = NULL;
+  StoreWait wait = { fixture, NULL, 1 };
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "alerts");
+  g_assert_true (wait_for (alerts_loaded, page));
+  g_assert_true (sc_alerts_page_get_empty (page));
+
+  /* Rules run by another process: the page follows the store. */
+  rule_id = add_rule_and_run (fixture, "Below 80 %",
+                              "{\"metric\": \"achievement\", \"comparison\": \"below\", "
+                              "\"level\": 80, \"severity\": \"critical\"}");
+  g_assert_true (wait_for (alerts_shown, page));
+  other = sc_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  alerts = sc_store_list_alerts (other, FALSE, &error);
+  g_assert_no_error (error);
+  n_fired = alerts->len;
+  g_assert_cmpuint (n_fired, >, 0);
+  g_assert_cmpuint (sc_alerts_page_get_n_shown (page), ==, n_fired);
+  g_assert_cmpuint (sc_alerts_page_get_n_active (page), ==, n_fired);
+  g_assert_false (sc_alerts_page_get_empty (page));
+  first = g_ptr_array_index (alerts, 0);
+  row = sc_alerts_page_get_row (page, rule_id, first->kpi_id);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_child_visible (row) || gtk_widget_get_visible (row));
+  g_assert_nonnull (g_object_get_data (G_OBJECT (row), "acknowledge"));
+
+  /* The view switcher counts them. */
+  stack = gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK);
+  stack_page = adw_view_stack_get_page (ADW_VIEW_STACK (stack), GTK_WIDGET (page));
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (stack_page), ==, n_fired);
+  g_assert_true (adw_view_stack_page_get_needs_attention (stack_page));
+
+  spin (200);
+  save_screenshot (GTK_WIDGET (fixture->window), "alerts.png");
+
+  /* Filters: no urgent alert, then the critical ones again. */
+  sc_alerts_page_set_severity (page, SC_ALERT_SEVERITY_URGENT);
+  g_assert_cmpuint (sc_alerts_page_get_n_shown (page), ==, 0);
+  g_assert_true (sc_alerts_page_get_empty (page));
+  g_assert_false (gtk_widget_get_child_visible (row) && gtk_widget_get_mapped (row));
+  sc_alerts_page_set_severity (page, SC_ALERT_SEVERITY_CRITICAL);
+  g_assert_cmpuint (sc_alerts_page_get_n_shown (page), ==, n_fired);
+  sc_alerts_page_set_department (page, first->department);
+  g_assert_cmpuint (sc_alerts_page_get_n_shown (page), >, 0);
+  sc_alerts_page_set_filter (page, SC_ALERTS_FILTER_RESOLVED);
+  g_assert_cmpuint (sc_alerts_page_get_n_shown (page), ==, 0);
+  sc_alerts_page_set_filter (page, SC_ALERTS_FILTER_OPEN);
+  sc_alerts_page_set_department (page, NULL);
+  sc_alerts_page_set_severity (page, -1);
+  g_assert_cmpuint (sc_alerts_page_get_n_shown (page), ==, n_fired);
+
+  /* Acknowledge with a comment, through the dialog. */
+  gtk_widget_activate (g_object_get_data (G_OBJECT (row), "acknowledge"));
+  g_assert_true (wait_for (message_dialog_shown, NULL));
+  dialog = find_message_dialog ();
+  entry = adw_message_dialog_get_extra_child (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Looking into it");
+  save_screenshot (GTK_WIDGET (dialog), "alerts-acknowledge.png");
+  adw_message_dialog_response (dialog, "acknowledge");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  sql = g_strdup_printf ("SELECT count(*) FROM alert_states WHERE rule_id = %" G_GINT64_FORMAT
+                         " AND kpi_id = %" G_GINT64_FORMAT " AND status = 'acknowledged' "
+                         "AND comment = 'Looking into it'", rule_id, first->kpi_id);
+  wait.sql = sql;
+  g_assert_true (wait_for (store_has, &wait));
+
+  /* The row follows: acknowledged, no longer counted as active. */
+  if (n_fired == 1)
+    g_assert_true (wait_for (no_active_alerts, page));
+  sc_alerts_page_set_filter (page, SC_ALERTS_FILTER_ACKNOWLEDGED);
+  g_assert_true (wait_for (alerts_shown, page));
+  g_assert_cmpuint (sc_alerts_page_get_n_shown (page), ==, 1);
+  row = sc_alerts_page_get_row (page, rule_id, first->kpi_id);
+  g_assert_nonnull (row);
+  g_assert_null (g_object_get_data (G_OBJECT (row), "acknowledge"));
+  g_assert_cmpuint (sc_alerts_page_get_n_active (page), ==, n_fired - 1);
+}
+
 static gboolean
 is_narrow (gpointer data)
 {
@@ -557,6 +756,9 @@ main (int   argc,
   g_test_add ("/ui/app/live-update-from-cli", AppFixture, NULL, app_setup,
               test_live_update_from_cli, app_teardown);
   g_test_add ("/ui/app/kpi-list", AppFixture, NULL, app_setup, test_kpi_list, app_teardown);
+  g_test_add ("/ui/app/alerts-empty", AppFixture, NULL, app_setup, test_alerts_empty,
+              app_teardown);
+  g_test_add ("/ui/app/alerts", AppFixture, NULL, app_setup, test_alerts, app_teardown);
   g_test_add ("/ui/app/narrow", AppFixture, NULL, app_setup, test_narrow, app_teardown);
 
   status = g_test_run ();
