@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "sc-alert-monitor.h"
 #include "sc-alert-rule-json.h"
 #include "sc-alert-run.h"
 #include "sc-alert-store.h"
@@ -681,6 +682,265 @@ test_alerts (AppFixture    *fixture,
   g_assert_cmpuint (sc_alerts_page_get_n_active (page), ==, n_fired - 1);
 }
 
+typedef struct
+{
+  ScAlertsPage *page;
+  gint64        rule_id;
+  gint64        kpi_id;
+} AlertRowWait;
+
+static gboolean
+alert_row_shown (gpointer data)
+{
+  AlertRowWait *wait = data;
+
+  return sc_alerts_page_get_row (wait->page, wait->rule_id, wait->kpi_id) != NULL;
+}
+
+typedef struct
+{
+  ScAlertMonitor *monitor;
+  guint           n_runs;
+} RunWait;
+
+static gboolean
+monitor_ran (gpointer data)
+{
+  RunWait *wait = data;
+
+  return sc_alert_monitor_get_n_runs (wait->monitor) > wait->n_runs;
+}
+
+static void
+test_alerts_evaluated_in_app (AppFixture    *fixture,
+                              gconstpointer  data)
+{
+  ScAlertsPage *page = SC_ALERTS_PAGE (sc_window_get_alerts (fixture->window));
+  ScKpi *revenue = find_kpi (fixture, "Revenue");
+  g_autoptr(ScAlertMonitor) monitor = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScStore) other = sc_store_open (fixture->path, &error);
+  g_autoptr(ScAlertRule) rule = NULL;
+  g_autofree char *json = NULL;
+  RunWait run = { NULL, 0 };
+  AlertRowWait row = { page, 0, sc_kpi_get_id (revenue) };
+
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "alerts");
+
+  /* No application: the run happens, only the notification is not sent. */
+  monitor = sc_alert_monitor_new (sc_context_get_store (fixture->context), NULL);
+  run.monitor = monitor;
+  g_assert_true (wait_for (monitor_ran, &run));
+  g_assert_null (sc_alert_monitor_get_last_digest (monitor));
+
+  /* A healthy value, then a rule on Revenue alone. */
+  g_assert_true (sc_store_submit (other, sc_kpi_get_id (revenue), 0, 150000, DEMO_END + 3600, NULL,
+                                  NULL, &error));
+  g_assert_no_error (error);
+  json = g_strdup_printf ("{\"metric\": \"value\", \"comparison\": \"below\", \"level\": 100000, "
+                          "\"severity\": \"urgent\", \"scope\": \"kpi\", \"kpi\": %" G_GINT64_FORMAT "}",
+                          sc_kpi_get_id (revenue));
+  rule = sc_alert_rule_from_json (json, "Revenue under 100k", &error);
+  g_assert_no_error (error);
+  row.rule_id = sc_store_add_alert_rule (other, rule, NULL, 0, DEMO_END, &error);
+  g_assert_no_error (error);
+  run.n_runs = sc_alert_monitor_get_n_runs (monitor);
+  g_assert_true (wait_for (monitor_ran, &run));
+  g_assert_null (sc_alert_monitor_get_last_digest (monitor));
+  g_assert_null (sc_alerts_page_get_row (page, row.rule_id, row.kpi_id));
+
+  /* A value under the line, from another process as from a sync: the app
+   * runs the rules by itself, and the page shows the alert. */
+  g_assert_true (sc_store_submit (other, sc_kpi_get_id (revenue), 0, 50000, DEMO_END + 7200, NULL,
+                                  NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_for (alert_row_shown, &row));
+  g_assert_nonnull (sc_alert_monitor_get_last_digest (monitor));
+  g_test_message ("digest: %s", sc_alert_monitor_get_last_digest (monitor));
+  g_assert_nonnull (strstr (sc_alert_monitor_get_last_digest (monitor), "Revenue"));
+  g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM alert_events "
+                                               "WHERE type = 'fired'"), ==, 1);
+  g_assert_cmpuint (sc_alerts_page_get_n_active (page), ==, 1);
+
+  g_clear_object (&monitor);
+  spin (200);
+}
+
+/* A desktop notification server on the test's own session bus
+ * (dbus-run-session), as GNOME Shell would be: it records what it was
+ * asked to show. */
+
+static const char notifications_xml[] =
+  "<node>"
+  "  <interface name='org.freedesktop.Notifications'>"
+  "    <method name='Notify'>"
+  "      <arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='as' direction='in'/>"
+  "      <arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "      <arg type='u' direction='out'/>"
+  "    </method>"
+  "    <method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "    <method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "    <method name='GetServerInformation'>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "    </method>"
+  "  </interface>"
+  "</node>";
+
+typedef struct
+{
+  guint    n_notify;
+  char    *summary;
+  char    *body;
+  char   **actions;
+  guchar   urgency;
+} NotificationServer;
+
+static void
+notifications_method_call (GDBusConnection       *connection,
+                           const char            *sender,
+                           const char            *object_path,
+                           const char            *interface_name,
+                           const char            *method_name,
+                           GVariant              *parameters,
+                           GDBusMethodInvocation *invocation,
+                           gpointer               user_data)
+{
+  NotificationServer *server = user_data;
+
+  if (g_str_equal (method_name, "Notify"))
+    {
+      g_autoptr(GVariant) hints = NULL;
+
+      g_clear_pointer (&server->summary, g_free);
+      g_clear_pointer (&server->body, g_free);
+      g_clear_pointer (&server->actions, g_strfreev);
+      g_variant_get (parameters, "(&suss&s^as@a{sv}i)", NULL, NULL, NULL,
+                     &server->summary, NULL, &server->actions, &hints, NULL);
+      g_variant_get (parameters, "(&su&s&ss^as@a{sv}i)", NULL, NULL, NULL, NULL,
+                     &server->body, NULL, NULL, NULL);
+      server->urgency = 1;
+      g_variant_lookup (hints, "urgency", "y", &server->urgency);
+      server->n_notify++;
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", server->n_notify));
+    }
+  else if (g_str_equal (method_name, "GetCapabilities"))
+    {
+      const char *caps[] = { "actions", "body", NULL };
+
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", caps));
+    }
+  else if (g_str_equal (method_name, "GetServerInformation"))
+    g_dbus_method_invocation_return_value (invocation,
+                                           g_variant_new ("(ssss)", "test", "scorecard", "1", "1.2"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static gboolean
+notified (gpointer data)
+{
+  NotificationServer *server = data;
+
+  return server->n_notify > 0;
+}
+
+static gboolean
+name_owned (gpointer data)
+{
+  return *(gboolean *)data;
+}
+
+static void
+on_name_acquired_cb (GDBusConnection *connection,
+                     const char      *name,
+                     gpointer         user_data)
+{
+  *(gboolean *)user_data = TRUE;
+}
+
+static void
+test_alerts_notification (AppFixture    *fixture,
+                          gconstpointer  data)
+{
+  static const GDBusInterfaceVTable vtable = { notifications_method_call, NULL, NULL, { 0 } };
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (app));
+  g_autoptr(GDBusNodeInfo) node = NULL;
+  g_autoptr(ScAlertMonitor) monitor = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScStore) other = NULL;
+  g_autoptr(ScAlertRule) rule = NULL;
+  g_autofree char *json = NULL;
+  NotificationServer server = { 0, };
+  ScKpi *revenue = find_kpi (fixture, "Revenue");
+  gboolean owned = FALSE;
+  guint registration, owner;
+
+  if (bus == NULL)
+    {
+      g_test_skip ("No session bus: run under dbus-run-session");
+      return;
+    }
+
+  node = g_dbus_node_info_new_for_xml (notifications_xml, &error);
+  g_assert_no_error (error);
+  registration = g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications",
+                                                    node->interfaces[0], &vtable, &server,
+                                                    NULL, &error);
+  g_assert_no_error (error);
+  owner = g_bus_own_name_on_connection (bus, "org.freedesktop.Notifications",
+                                        G_BUS_NAME_OWNER_FLAGS_NONE, on_name_acquired_cb, NULL,
+                                        &owned, NULL);
+  g_assert_true (wait_for (name_owned, &owned));
+
+  /* An urgent alert: one notification, urgent, with the digest. */
+  monitor = sc_alert_monitor_new (sc_context_get_store (fixture->context), G_APPLICATION (app));
+  other = sc_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  json = g_strdup_printf ("{\"metric\": \"value\", \"comparison\": \"below\", \"level\": 100000, "
+                          "\"severity\": \"urgent\", \"scope\": \"kpi\", \"kpi\": %" G_GINT64_FORMAT "}",
+                          sc_kpi_get_id (revenue));
+  rule = sc_alert_rule_from_json (json, "Revenue under 100k", &error);
+  g_assert_no_error (error);
+  sc_store_add_alert_rule (other, rule, NULL, 0, DEMO_END, &error);
+  g_assert_no_error (error);
+  g_assert_true (sc_store_submit (other, sc_kpi_get_id (revenue), 0, 50000, DEMO_END + 7200, NULL,
+                                  NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (wait_for (notified, &server));
+  g_test_message ("notification: %s: %s (urgency %u)", server.summary, server.body, server.urgency);
+  g_assert_cmpuint (server.n_notify, ==, 1);
+  g_assert_cmpstr (server.summary, ==, "Urgent Alert");
+  g_assert_nonnull (strstr (server.body, "Revenue"));
+  g_assert_cmpuint (server.urgency, ==, 2);
+  g_assert_true (g_strv_contains ((const char * const *)server.actions, "Acknowledge All"));
+
+  /* Its default action opens the Alerts page. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "dashboard");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-page", g_variant_new_string ("alerts"));
+  g_assert_cmpstr (sc_window_get_page (fixture->window), ==, "alerts");
+
+  /* Its button acknowledges every open alert. */
+  {
+    StoreWait wait = { fixture, "SELECT count(*) FROM alert_states WHERE status = 'acknowledged'", 1 };
+
+    g_action_group_activate_action (G_ACTION_GROUP (app), "acknowledge-alerts", NULL);
+    g_assert_true (wait_for (store_has, &wait));
+  }
+
+  g_clear_object (&monitor);
+  g_bus_unown_name (owner);
+  g_dbus_connection_unregister_object (bus, registration);
+  spin (200);
+  g_free (server.summary);
+  g_free (server.body);
+  g_strfreev (server.actions);
+}
+
 static gboolean
 is_narrow (gpointer data)
 {
@@ -759,6 +1019,10 @@ main (int   argc,
   g_test_add ("/ui/app/alerts-empty", AppFixture, NULL, app_setup, test_alerts_empty,
               app_teardown);
   g_test_add ("/ui/app/alerts", AppFixture, NULL, app_setup, test_alerts, app_teardown);
+  g_test_add ("/ui/app/alerts-evaluated-in-app", AppFixture, NULL, app_setup,
+              test_alerts_evaluated_in_app, app_teardown);
+  g_test_add ("/ui/app/alerts-notification", AppFixture, NULL, app_setup,
+              test_alerts_notification, app_teardown);
   g_test_add ("/ui/app/narrow", AppFixture, NULL, app_setup, test_narrow, app_teardown);
 
   status = g_test_run ();
