@@ -226,6 +226,65 @@ failed:
   return 0;
 }
 
+void
+sc_alert_channel_free (ScAlertChannel *channel)
+{
+  if (channel == NULL)
+    return;
+
+  g_free (channel->kind);
+  g_free (channel->name);
+  g_free (channel->config);
+  g_free (channel);
+}
+
+/**
+ * sc_store_list_alert_channels:
+ * @store: a #ScStore
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type ScAlertChannel): every channel,
+ *   by name; %NULL with @error set
+ */
+GPtrArray *
+sc_store_list_alert_channels (ScStore  *store,
+                              GError  **error)
+{
+  g_autoptr(GPtrArray) channels = g_ptr_array_new_with_free_func ((GDestroyNotify)sc_alert_channel_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SC_IS_STORE (store), NULL);
+
+  stmt = _sc_store_prepare (store,
+                            "SELECT id, kind, name, config, enabled FROM alert_channels "
+                            "ORDER BY name COLLATE NOCASE",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ScAlertChannel *channel = g_new0 (ScAlertChannel, 1);
+
+      channel->id = sqlite3_column_int64 (stmt, 0);
+      channel->kind = g_strdup (_sc_column_text (stmt, 1));
+      channel->name = g_strdup (_sc_column_text (stmt, 2));
+      channel->config = g_strdup (_sc_column_text (stmt, 3));
+      channel->enabled = sqlite3_column_int (stmt, 4) != 0;
+      g_ptr_array_add (channels, channel);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _sc_store_set_error (store, error, rc, _("Reading the alert channels"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&channels);
+}
+
 /**
  * sc_store_record_alert_event:
  * @store: a #ScStore
