@@ -18,7 +18,9 @@
 #include "sc-alert-run.h"
 #include "sc-alert-store.h"
 #include "sc-alerts-page.h"
+#include "sc-alert-outbox.h"
 #include "sc-application.h"
+#include "sc-rule-dialog.h"
 #include "sc-dashboard-page.h"
 #include "sc-demo.h"
 #include "sc-gauge.h"
@@ -941,6 +943,144 @@ test_alerts_notification (AppFixture    *fixture,
   g_strfreev (server.actions);
 }
 
+static ScRuleDialog *
+find_rule_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (SC_IS_RULE_DIALOG (window))
+        return SC_RULE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+rule_dialog_shown (gpointer data)
+{
+  return find_rule_dialog () != NULL;
+}
+
+static gboolean
+rule_dialog_closed (gpointer data)
+{
+  return find_rule_dialog () == NULL;
+}
+
+static gboolean
+preview_ready (gpointer data)
+{
+  return sc_rule_dialog_get_preview_count (data) >= 0;
+}
+
+static gboolean
+channels_listed (gpointer data)
+{
+  return sc_rule_dialog_get_n_channels (data) > 0;
+}
+
+static void
+test_rule_editor (AppFixture    *fixture,
+                  gconstpointer  data)
+{
+  ScAlertsPage *page = SC_ALERTS_PAGE (sc_window_get_alerts (fixture->window));
+  ScKpi *revenue = find_kpi (fixture, "Revenue");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScStore) other = sc_store_open (fixture->path, &error);
+  g_autoptr(ScAlertRule) rule = NULL;
+  g_autoptr(ScAlertRule) shown = NULL;
+  g_autoptr(GArray) history = NULL;
+  g_autoptr(GArray) events = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autofree char *json = NULL;
+  ScRuleDialog *dialog;
+  ScKpiFacts facts;
+  gint64 channel;
+  guint expected = 0;
+  StoreWait wait = { fixture, NULL, 1 };
+
+  g_assert_no_error (error);
+  channel = sc_store_add_alert_channel (other, "webhook", "Ops Hook", NULL, DEMO_END, &error);
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "alerts");
+  gtk_widget_activate_action (GTK_WIDGET (page), "alerts.new-rule", NULL);
+  g_assert_true (wait_for (rule_dialog_shown, NULL));
+  dialog = find_rule_dialog ();
+
+  /* An empty name cannot be saved. */
+  g_assert_false (sc_rule_dialog_can_save (dialog));
+
+  json = g_strdup_printf ("{\"metric\": \"achievement\", \"comparison\": \"below\", \"level\": 100, "
+                          "\"hysteresis\": 2, \"severity\": \"critical\", \"scope\": \"kpi\", "
+                          "\"kpi\": %" G_GINT64_FORMAT "}", sc_kpi_get_id (revenue));
+  rule = sc_alert_rule_from_json (json, "Revenue under target", &error);
+  g_assert_no_error (error);
+  sc_rule_dialog_set_rule (dialog, rule);
+  sc_rule_dialog_set_preview_kpi (dialog, sc_kpi_get_id (revenue));
+  g_assert_true (sc_rule_dialog_can_save (dialog));
+
+  /* The preview is sc_alert_preview() on the same 90 days. */
+  g_assert_true (wait_for (preview_ready, dialog));
+  shown = sc_rule_dialog_get_rule (dialog);
+  g_assert_cmpfloat (shown->level, ==, 100);
+  g_assert_cmpint (shown->scope_kpi_id, ==, sc_kpi_get_id (revenue));
+  history = sc_store_get_history (other, sc_kpi_get_id (revenue),
+                                  sc_rule_dialog_get_preview_since (dialog), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, >, 0);
+  sc_kpi_facts_from_kpi (&facts, revenue);
+  events = sc_alert_preview (shown, (const ScHistoryPoint *)(gpointer)history->data, history->len,
+                             &facts, tz);
+  sc_kpi_facts_clear (&facts);
+  for (guint i = 0; i < events->len; i++)
+    if (g_array_index (events, ScAlertEvent, i).type == SC_ALERT_EVENT_FIRED)
+      expected++;
+  g_test_message ("preview: %d alerts on %u values", sc_rule_dialog_get_preview_count (dialog),
+                  history->len);
+  g_assert_cmpint (sc_rule_dialog_get_preview_count (dialog), ==, expected);
+  g_assert_cmpuint (expected, >, 0);
+
+  /* An invalid change has no preview and cannot be saved. */
+  {
+    g_autoptr(ScAlertRule) bad = sc_alert_rule_copy (rule);
+
+    bad->severity = SC_ALERT_SEVERITY_URGENT;
+    bad->escalation_seconds = 3600;
+    sc_rule_dialog_set_rule (dialog, bad);
+    g_assert_cmpint (sc_rule_dialog_get_preview_count (dialog), ==, -1);
+    sc_rule_dialog_set_rule (dialog, rule);
+    g_assert_cmpint (sc_rule_dialog_get_preview_count (dialog), ==, expected);
+  }
+
+  /* Notify the webhook too, and save. */
+  g_assert_true (wait_for (channels_listed, dialog));
+  g_assert_cmpuint (sc_rule_dialog_get_n_channels (dialog), ==, 1);
+  sc_rule_dialog_set_channel_active (dialog, 0, TRUE);
+  spin (200);
+  save_screenshot (GTK_WIDGET (dialog), "rule-editor.png");
+  sc_rule_dialog_save (dialog);
+  g_assert_true (wait_for (rule_dialog_closed, NULL));
+
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM alert_rules WHERE name = "
+                                            "'Revenue under target' AND channels = '[%" G_GINT64_FORMAT "]'",
+                                            channel);
+    g_autoptr(GPtrArray) rules = NULL;
+
+    wait.sql = sql;
+    g_assert_true (wait_for (store_has, &wait));
+    rules = sc_store_list_alert_rules (other, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (rules->len, ==, 1);
+    g_assert_cmpfloat (((ScStoredAlertRule *)g_ptr_array_index (rules, 0))->rule->level, ==, 100);
+  }
+}
+
 static gboolean
 is_narrow (gpointer data)
 {
@@ -1023,6 +1163,7 @@ main (int   argc,
               test_alerts_evaluated_in_app, app_teardown);
   g_test_add ("/ui/app/alerts-notification", AppFixture, NULL, app_setup,
               test_alerts_notification, app_teardown);
+  g_test_add ("/ui/app/rule-editor", AppFixture, NULL, app_setup, test_rule_editor, app_teardown);
   g_test_add ("/ui/app/narrow", AppFixture, NULL, app_setup, test_narrow, app_teardown);
 
   status = g_test_run ();

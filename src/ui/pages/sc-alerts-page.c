@@ -16,6 +16,7 @@
 #include "sc-alert-store.h"
 #include "sc-alerts-page.h"
 #include "sc-format.h"
+#include "sc-rule-dialog.h"
 
 /* The incidents the alert rules opened: what fired, on which KPI, since
  * when, and the numbers that fired it. They are read on the store thread
@@ -596,6 +597,17 @@ reload (ScAlertsPage *self)
                              list_alerts_cb, g_object_ref (self));
 }
 
+static void
+new_rule_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  ScAlertsPage *self = SC_ALERTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  sc_rule_dialog_present (self->context, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+}
+
 /* Overrides */
 
 static void
@@ -715,6 +727,8 @@ sc_alerts_page_class_init (ScAlertsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScAlertsPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, ScAlertsPage, list_box);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "alerts.new-rule", NULL, new_rule_action);
 
   gtk_widget_class_set_css_name (widget_class, "alertspage");
 }
