@@ -226,6 +226,43 @@ failed:
   return 0;
 }
 
+/**
+ * sc_store_remove_alert_channel:
+ * @store: a #ScStore
+ * @channel_id: a channel that nothing was delivered to yet
+ * @error: return location for a #GError
+ *
+ * Takes back a channel just added, e.g. when its secret could not be
+ * stored: a channel without its secret would only fail.
+ *
+ * Returns: %TRUE if it is gone
+ */
+gboolean
+sc_store_remove_alert_channel (ScStore  *store,
+                               gint64    channel_id,
+                               GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SC_IS_STORE (store), FALSE);
+
+  if (!_sc_store_begin (store, error))
+    return FALSE;
+
+  stmt = _sc_store_prepare (store, "DELETE FROM alert_channels WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, channel_id);
+  if (!step_done (store, stmt, _("Removing the alert channel"), error))
+    goto failed;
+
+  return _sc_store_commit (store, SC_STORE_CHANGE_SETTINGS, error);
+
+failed:
+  _sc_store_rollback (store);
+  return FALSE;
+}
+
 void
 sc_alert_channel_free (ScAlertChannel *channel)
 {

@@ -98,6 +98,9 @@ gint64           sc_store_add_alert_channel          (ScStore                *st
                                                       const char             *config_json,
                                                       gint64                  now,
                                                       GError                **error);
+gboolean         sc_store_remove_alert_channel       (ScStore                *store,
+                                                      gint64                  channel_id,
+                                                      GError                **error);
 GPtrArray       *sc_store_list_alert_channels        (ScStore                *store,
                                                       GError                **error);
 gint64           sc_store_record_alert_event         (ScStore                *store,

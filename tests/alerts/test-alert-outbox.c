@@ -186,6 +186,13 @@ test_list_channels (Fixture       *fixture,
   channel = g_ptr_array_index (channels, 2);
   g_assert_cmpstr (channel->name, ==, "Off");
   g_assert_false (channel->enabled);
+
+  /* Taken back, e.g. when its secret could not be stored. */
+  g_assert_true (sc_store_remove_alert_channel (fixture->store, channel->id, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&channels, g_ptr_array_unref);
+  channels = sc_store_list_alert_channels (fixture->store, &error);
+  g_assert_cmpuint (channels->len, ==, 2);
 }
 
 static void
