@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
 #include <sqlite3.h>
 
 #include "sc-alert-monitor.h"
@@ -20,6 +21,7 @@
 #include "sc-alerts-page.h"
 #include "sc-alert-outbox.h"
 #include "sc-application.h"
+#include "sc-channels-window.h"
 #include "sc-rule-dialog.h"
 #include "sc-dashboard-page.h"
 #include "sc-demo.h"
@@ -1081,6 +1083,139 @@ test_rule_editor (AppFixture    *fixture,
   }
 }
 
+static ScChannelsWindow *
+find_channels_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (SC_IS_CHANNELS_WINDOW (window))
+        return SC_CHANNELS_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+channels_window_shown (gpointer data)
+{
+  return find_channels_window () != NULL;
+}
+
+typedef struct
+{
+  ScChannelsWindow *window;
+  guint             n;
+} CountWait;
+
+static gboolean
+channels_results (gpointer data)
+{
+  CountWait *wait = data;
+
+  return sc_channels_window_get_n_results (wait->window) >= wait->n;
+}
+
+static gboolean
+channels_listed_n (gpointer data)
+{
+  CountWait *wait = data;
+
+  return sc_channels_window_get_n_channels (wait->window) == wait->n;
+}
+
+static void
+on_hook_request_cb (SoupServer        *server,
+                    SoupServerMessage *message,
+                    const char        *path,
+                    GHashTable        *query,
+                    gpointer           user_data)
+{
+  guint *received = user_data;
+
+  (*received)++;
+  soup_server_message_set_status (message, 200, NULL);
+  soup_server_message_set_response (message, "text/plain", SOUP_MEMORY_STATIC, "ok", 2);
+}
+
+static void
+test_channels (AppFixture    *fixture,
+               gconstpointer  data)
+{
+  ScAlertsPage *page = SC_ALERTS_PAGE (sc_window_get_alerts (fixture->window));
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  GSList *uris;
+  ScChannelsWindow *window;
+  guint received = 0;
+  gboolean success = FALSE;
+  CountWait wait = { NULL, 1 };
+  const char *status;
+
+  /* A receiver on 127.0.0.1, answered from this main loop. */
+  soup_server_add_handler (server, "/hook", on_hook_request_cb, &received, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d/hook", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "alerts");
+  gtk_widget_activate_action (GTK_WIDGET (page), "alerts.channels", NULL);
+  g_assert_true (wait_for (channels_window_shown, NULL));
+  window = find_channels_window ();
+  wait.window = window;
+
+  /* Add a webhook: the store keeps it, the keyring its URL. */
+  g_assert_false (sc_channels_window_can_add (window));
+  sc_channels_window_set_form (window, "webhook", "Loopback", url);
+  g_assert_true (sc_channels_window_can_add (window));
+  sc_channels_window_add (window);
+  g_assert_true (wait_for (channels_results, &wait));
+  status = sc_channels_window_get_status (window, &success);
+  g_test_message ("add: %s", status);
+  g_assert_true (success);
+  g_assert_true (wait_for (channels_listed_n, &wait));
+  g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM alert_channels "
+                                               "WHERE name = 'Loopback' AND kind = 'webhook'"), ==, 1);
+  g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM alert_channels "
+                                               "WHERE config LIKE '%127.0.0.1%'"), ==, 0);
+
+  /* Send Test reaches the receiver. */
+  sc_channels_window_send_test (window, 0);
+  wait.n = 2;
+  g_assert_true (wait_for (channels_results, &wait));
+  status = sc_channels_window_get_status (window, &success);
+  g_test_message ("test: %s", status);
+  g_assert_true (success);
+  g_assert_cmpuint (received, ==, 1);
+  g_assert_nonnull (strstr (status, "Loopback"));
+
+  /* A dead port: the toast says why. */
+  sc_channels_window_set_form (window, "webhook", "Dead", "http://127.0.0.1:9/hook");
+  sc_channels_window_add (window);
+  wait.n = 3;
+  g_assert_true (wait_for (channels_results, &wait));
+  wait.n = 2;
+  g_assert_true (wait_for (channels_listed_n, &wait));
+  sc_channels_window_send_test (window, 0);   /* "Dead" sorts first */
+  wait.n = 4;
+  g_assert_true (wait_for (channels_results, &wait));
+  status = sc_channels_window_get_status (window, &success);
+  g_test_message ("test: %s", status);
+  g_assert_false (success);
+  g_assert_nonnull (strstr (status, "did not reach “Dead”: "));
+  g_assert_cmpuint (received, ==, 1);
+
+  spin (200);
+  save_screenshot (GTK_WIDGET (window), "channels.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 is_narrow (gpointer data)
 {
@@ -1139,9 +1274,18 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *keyring_dir = NULL;
+  g_autofree char *keyring = NULL;
   int status;
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* Channel secrets in a file, not the desktop's keyring. */
+  keyring_dir = g_dir_make_tmp ("scorecard-keyring-XXXXXX", &error);
+  g_assert_no_error (error);
+  keyring = g_build_filename (keyring_dir, "test.keyring", NULL);
+  g_setenv ("SECRET_BACKEND", "file", TRUE);
+  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
+  g_setenv ("SECRET_FILE_TEST_PASSWORD", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -1164,10 +1308,12 @@ main (int   argc,
   g_test_add ("/ui/app/alerts-notification", AppFixture, NULL, app_setup,
               test_alerts_notification, app_teardown);
   g_test_add ("/ui/app/rule-editor", AppFixture, NULL, app_setup, test_rule_editor, app_teardown);
+  g_test_add ("/ui/app/channels", AppFixture, NULL, app_setup, test_channels, app_teardown);
   g_test_add ("/ui/app/narrow", AppFixture, NULL, app_setup, test_narrow, app_teardown);
 
   status = g_test_run ();
   g_clear_object (&app);
+  remove_tree (keyring_dir);
 
   return status;
 }

@@ -15,6 +15,7 @@
 
 #include "sc-alert-store.h"
 #include "sc-alerts-page.h"
+#include "sc-channels-window.h"
 #include "sc-format.h"
 #include "sc-rule-dialog.h"
 
@@ -608,6 +609,17 @@ new_rule_action (GtkWidget  *widget,
   sc_rule_dialog_present (self->context, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
 }
 
+static void
+channels_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  ScAlertsPage *self = SC_ALERTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  sc_channels_window_present (self->context, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+}
+
 /* Overrides */
 
 static void
@@ -729,6 +741,7 @@ sc_alerts_page_class_init (ScAlertsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "alerts.new-rule", NULL, new_rule_action);
+  gtk_widget_class_install_action (widget_class, "alerts.channels", NULL, channels_action);
 
   gtk_widget_class_set_css_name (widget_class, "alertspage");
 }
