@@ -613,3 +613,55 @@ sc_store_list_alert_deliveries (ScStore  *store,
 
   return g_steal_pointer (&list);
 }
+
+/**
+ * sc_store_list_incident_deliveries:
+ * @store: a #ScStore
+ * @rule_id: a rule
+ * @kpi_id: a KPI
+ * @incident: the rule's alert number on the KPI, see #ScAlertRow
+ * @error: return location for a #GError
+ *
+ * The delivery log of one alert: its firing, escalations and resolution,
+ * to every channel.
+ *
+ * Returns: (transfer full) (element-type ScAlertDelivery): newest event
+ *   first; %NULL with @error set
+ */
+GPtrArray *
+sc_store_list_incident_deliveries (ScStore  *store,
+                                   gint64    rule_id,
+                                   gint64    kpi_id,
+                                   guint     incident,
+                                   GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)sc_alert_delivery_free);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SC_IS_STORE (store), NULL);
+
+  sql = g_strdup_printf ("SELECT %s FROM alert_deliveries d "
+                         "JOIN alert_channels c ON c.id = d.channel_id "
+                         "JOIN alert_events e ON e.id = d.event_id "
+                         "WHERE e.rule_id = ? AND e.kpi_id = ? AND e.incident = ? "
+                         "ORDER BY e.time DESC, e.id DESC, c.name",
+                         delivery_columns);
+  stmt = _sc_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, rule_id);
+  sqlite3_bind_int64 (stmt, 2, kpi_id);
+  sqlite3_bind_int64 (stmt, 3, incident);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, delivery_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sc_store_set_error (store, error, rc, _("Reading the alert deliveries"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&list);
+}

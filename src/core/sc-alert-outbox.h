@@ -125,6 +125,11 @@ gboolean         sc_store_finish_alert_delivery      (ScStore                *st
 GPtrArray       *sc_store_list_alert_deliveries      (ScStore                *store,
                                                       gint64                  event_id,
                                                       GError                **error);
+GPtrArray       *sc_store_list_incident_deliveries   (ScStore                *store,
+                                                      gint64                  rule_id,
+                                                      gint64                  kpi_id,
+                                                      guint                   incident,
+                                                      GError                **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScAlertDelivery, sc_alert_delivery_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScAlertChannel, sc_alert_channel_free)

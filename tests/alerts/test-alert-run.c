@@ -161,6 +161,19 @@ test_incident_lifecycle (StoreFixture  *fixture,
   g_assert_nonnull (report.digest);
   g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM alert_deliveries "
                                                "WHERE state = 'pending'"), ==, 1);
+  {
+    g_autoptr(GPtrArray) log = sc_store_list_incident_deliveries (fixture->store, rule_id, revenue,
+                                                                  1, &error);
+    g_autoptr(GPtrArray) none = sc_store_list_incident_deliveries (fixture->store, rule_id, revenue,
+                                                                   2, &error);
+
+    /* The delivery log of this alert, as its row in the app shows it. */
+    g_assert_no_error (error);
+    g_assert_cmpuint (log->len, ==, 1);
+    g_assert_cmpstr (((ScAlertDelivery *)g_ptr_array_index (log, 0))->channel_name, ==, "Slack");
+    g_assert_cmpstr (((ScAlertDelivery *)g_ptr_array_index (log, 0))->state, ==, "pending");
+    g_assert_cmpuint (none->len, ==, 0);
+  }
 
   /* Still below on the next run, after a restart: the same incident, no
    * second alert. */
