@@ -516,13 +516,16 @@ add_rule_and_run (AppFixture *fixture,
   g_autoptr(ScAlertRule) rule = NULL;
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_auto(ScAlertRunReport) report = { 0, };
-  gint64 id;
+  gint64 id, channel;
 
-  /* Another process adds a rule and runs them, as scorecard-cli would. */
+  /* Another process adds a rule notifying a webhook and runs the rules, as
+   * scorecard-cli would; nothing sends the deliveries here. */
+  g_assert_no_error (error);
+  channel = sc_store_add_alert_channel (other, "webhook", "Hook", NULL, DEMO_END, &error);
   g_assert_no_error (error);
   rule = sc_alert_rule_from_json (json, name, &error);
   g_assert_no_error (error);
-  id = sc_store_add_alert_rule (other, rule, NULL, 0, DEMO_END, &error);
+  id = sc_store_add_alert_rule (other, rule, &channel, 1, DEMO_END, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   g_assert_true (sc_alert_run (other, DEMO_END + 60, utc, &report, &error));
@@ -567,6 +570,12 @@ store_has (gpointer data)
   StoreWait *wait = data;
 
   return query_int64 (wait->fixture->path, wait->sql) == wait->expected;
+}
+
+static gboolean
+deliveries_loaded (gpointer data)
+{
+  return sc_alerts_page_get_n_deliveries (data) >= 0;
 }
 
 static gboolean
@@ -642,6 +651,14 @@ test_alerts (AppFixture    *fixture,
   spin (200);
   save_screenshot (GTK_WIDGET (fixture->window), "alerts.png");
 
+  /* Its delivery log: queued for the webhook. */
+  sc_alerts_page_show_deliveries (page, rule_id, first->kpi_id);
+  g_assert_true (wait_for (deliveries_loaded, page));
+  g_assert_cmpint (sc_alerts_page_get_n_deliveries (page), ==, 1);
+  spin (100);
+  save_screenshot (GTK_WIDGET (fixture->window), "alerts-deliveries.png");
+  gtk_menu_button_popdown (g_object_get_data (G_OBJECT (row), "deliveries"));
+
   /* Filters: no urgent alert, then the critical ones again. */
   sc_alerts_page_set_severity (page, SC_ALERT_SEVERITY_URGENT);
   g_assert_cmpuint (sc_alerts_page_get_n_shown (page), ==, 0);
@@ -684,6 +701,12 @@ test_alerts (AppFixture    *fixture,
   g_assert_nonnull (row);
   g_assert_null (g_object_get_data (G_OBJECT (row), "acknowledge"));
   g_assert_cmpuint (sc_alerts_page_get_n_active (page), ==, n_fired - 1);
+
+  /* The row opens its KPI. */
+  g_signal_emit_by_name (row, "activate");
+  spin (300);
+  g_assert_cmpstr (sc_window_get_page (fixture->window), ==, "detail");
+  g_assert_cmpint (sc_window_get_shown_kpi (fixture->window), ==, first->kpi_id);
 }
 
 typedef struct

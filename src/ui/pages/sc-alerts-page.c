@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 
+#include "sc-alert-outbox.h"
 #include "sc-alert-store.h"
 #include "sc-alerts-page.h"
 #include "sc-channels-window.h"
@@ -36,6 +37,7 @@ struct _ScAlertsPage
   guint           n_active;
   guint           n_loads;
   guint           n_shown;
+  int             n_deliveries;
   guint           loading : 1;
   guint           reload_pending : 1;
 
@@ -66,6 +68,7 @@ typedef struct
   gint64  kpi_id;
   char   *comment;
   gint64  now;
+  guint   incident;
 } AckData;
 
 static void reload (ScAlertsPage *self);
@@ -102,6 +105,18 @@ acknowledge_job (ScStore       *store,
     return NULL;
 
   return GINT_TO_POINTER (TRUE);
+}
+
+static gpointer
+deliveries_job (ScStore       *store,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  AckData *which = data;
+
+  return sc_store_list_incident_deliveries (store, which->rule_id, which->kpi_id, which->incident,
+                                            error);
 }
 
 static gboolean
@@ -355,6 +370,8 @@ add_label (GtkBox     *box,
 
 static void on_acknowledge_clicked_cb (ScAlertsPage *self,
                                        GtkButton    *button);
+static void on_deliveries_shown_cb    (ScAlertsPage *self,
+                                       GtkPopover   *popover);
 
 static GtkWidget *
 build_row (ScAlertsPage     *self,
@@ -363,8 +380,9 @@ build_row (ScAlertsPage     *self,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *severity, *title, *button;
+  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *severity, *title, *button, *chevron;
   const char *kpi = alert->kpi_name != NULL ? alert->kpi_name : _("Unknown KPI");
   g_autofree char *status = describe_status (alert);
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", alert->rule_name ? alert->rule_name : "",
@@ -372,12 +390,14 @@ build_row (ScAlertsPage     *self,
   g_autofree char *numbers = format_numbers (alert->details);
   g_autofree char *accessible = NULL;
 
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* The text takes the width; the buttons go under it, so a phone's
+   * width still reads well. */
+  gtk_widget_set_margin_top (outer, 12);
+  gtk_widget_set_margin_bottom (outer, 12);
+  gtk_widget_set_margin_start (outer, 12);
+  gtk_widget_set_margin_end (outer, 12);
+  gtk_box_append (GTK_BOX (outer), box);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), outer);
 
   /* The severity in words as well as in colour. */
   severity = gtk_label_new (sc_alert_severity_label (alert->severity));
@@ -404,8 +424,8 @@ build_row (ScAlertsPage     *self,
       add_label (GTK_BOX (text), comment, "caption");
     }
 
-  gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (outer), buttons);
 
   if (alert->status == SC_ALERT_STATUS_FIRING)
     {
@@ -418,10 +438,34 @@ build_row (ScAlertsPage     *self,
       g_object_set_data (G_OBJECT (row), "acknowledge", button);
     }
 
-  button = gtk_button_new_with_mnemonic (_("_Open KPI"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-kpi");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", alert->kpi_id);
-  gtk_box_append (GTK_BOX (buttons), button);
+  {
+    GtkWidget *popover = gtk_popover_new ();
+    GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+    button = gtk_menu_button_new ();
+    gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Deliveries"));
+    gtk_widget_set_tooltip_text (button, _("Where this alert was sent, and how it went"));
+    gtk_widget_set_margin_top (list, 6);
+    gtk_widget_set_margin_bottom (list, 6);
+    gtk_widget_set_margin_start (list, 6);
+    gtk_widget_set_margin_end (list, 6);
+    gtk_popover_set_child (GTK_POPOVER (popover), list);
+    gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+    g_object_set_data (G_OBJECT (popover), "alert", (gpointer)alert);
+    g_signal_connect_object (popover, "show", G_CALLBACK (on_deliveries_shown_cb), self,
+                             G_CONNECT_SWAPPED);
+    gtk_box_append (GTK_BOX (buttons), button);
+    g_object_set_data (G_OBJECT (row), "deliveries", button);
+  }
+
+  /* The row itself opens the KPI, as a GNOME list row with a chevron. */
+  chevron = gtk_image_new_from_icon_name ("go-next-symbolic");
+  gtk_widget_set_valign (chevron, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), chevron);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-kpi");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", alert->kpi_id);
+  gtk_widget_set_tooltip_text (row, _("Open the KPI"));
 
   accessible = g_strdup_printf ("%s: %s, %s", sc_alert_severity_label (alert->severity), kpi, subtitle);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
@@ -522,6 +566,102 @@ acknowledge_cb (GObject      *object,
 
       add_toast (self, text);
     }
+}
+
+static char *
+describe_delivery (const ScAlertDelivery *delivery)
+{
+  g_autofree char *when = NULL;
+  const char *event;
+
+  if (g_strcmp0 (delivery->event_type, "escalated") == 0)
+    event = C_("alert event", "Escalation");
+  else if (g_strcmp0 (delivery->event_type, "resolved") == 0)
+    event = C_("alert event", "Resolution");
+  else
+    event = C_("alert event", "Alert");
+
+  if (g_strcmp0 (delivery->state, "delivered") == 0)
+    {
+      when = format_time (delivery->delivered_at);
+      /* Translators: "Alert to Ops Slack: delivered 30 Nov 2026, 09:12" */
+      return g_strdup_printf (_("%s to %s: delivered %s"), event, delivery->channel_name, when);
+    }
+
+  if (g_strcmp0 (delivery->state, "failed") == 0)
+    return g_strdup_printf (_("%s to %s: failed after %u attempts: %s"), event,
+                            delivery->channel_name, delivery->attempts,
+                            delivery->last_error != NULL ? delivery->last_error : "");
+
+  when = format_time (delivery->next_attempt_at);
+  if (delivery->attempts > 0)
+    return g_strdup_printf (_("%s to %s: attempt %u failed (%s), next try %s"), event,
+                            delivery->channel_name, delivery->attempts,
+                            delivery->last_error != NULL ? delivery->last_error : "", when);
+
+  return g_strdup_printf (_("%s to %s: waiting to be sent"), event, delivery->channel_name);
+}
+
+static void
+deliveries_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GtkPopover) popover = user_data;
+  g_autoptr(GPtrArray) deliveries = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *list = gtk_popover_get_child (popover);
+  GtkWidget *alerts_page = gtk_widget_get_ancestor (GTK_WIDGET (popover), SC_TYPE_ALERTS_PAGE);
+  GtkWidget *child;
+
+  deliveries = sc_store_thread_run_finish (SC_STORE_THREAD (object), result, &error);
+  if (deliveries == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  while ((child = gtk_widget_get_first_child (list)) != NULL)
+    gtk_box_remove (GTK_BOX (list), child);
+
+  if (deliveries == NULL)
+    add_label (GTK_BOX (list), error->message, NULL);
+  else if (deliveries->len == 0)
+    add_label (GTK_BOX (list), _("This alert went to no channel: its rule notifies none."),
+               "dim-label");
+  else
+    for (guint i = 0; i < deliveries->len; i++)
+      {
+        g_autofree char *text = describe_delivery (g_ptr_array_index (deliveries, i));
+        GtkWidget *label = add_label (GTK_BOX (list), text, NULL);
+
+        gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+      }
+
+  if (alerts_page != NULL)
+    SC_ALERTS_PAGE (alerts_page)->n_deliveries = deliveries != NULL ? (int)deliveries->len : -1;
+}
+
+static void
+on_deliveries_shown_cb (ScAlertsPage *self,
+                        GtkPopover   *popover)
+{
+  const ScAlertRow *alert = g_object_get_data (G_OBJECT (popover), "alert");
+  GtkWidget *list = gtk_popover_get_child (popover);
+  GtkWidget *child;
+  AckData *which;
+
+  g_assert (SC_IS_ALERTS_PAGE (self));
+
+  self->n_deliveries = -1;
+  while ((child = gtk_widget_get_first_child (list)) != NULL)
+    gtk_box_remove (GTK_BOX (list), child);
+  add_label (GTK_BOX (list), _("Loading…"), "dim-label");
+
+  which = g_new0 (AckData, 1);
+  which->rule_id = alert->rule_id;
+  which->kpi_id = alert->kpi_id;
+  which->incident = alert->incident;
+  sc_store_thread_run_async (sc_context_get_store (self->context), deliveries_job, which,
+                             ack_data_free, (GDestroyNotify)g_ptr_array_unref, self->cancellable,
+                             deliveries_cb, g_object_ref (popover));
 }
 
 static void
@@ -750,6 +890,7 @@ static void
 sc_alerts_page_init (ScAlertsPage *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->n_deliveries = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -860,6 +1001,41 @@ sc_alerts_page_set_department (ScAlertsPage *self,
 
   sc_department_from_key (key, &department);
   gtk_drop_down_set_selected (self->department_dropdown, department);
+}
+
+/**
+ * sc_alerts_page_show_deliveries:
+ * @self: a #ScAlertsPage
+ * @rule_id: a rule
+ * @kpi_id: a KPI
+ *
+ * Opens the delivery log of that rule's alert on that KPI.
+ */
+void
+sc_alerts_page_show_deliveries (ScAlertsPage *self,
+                                gint64        rule_id,
+                                gint64        kpi_id)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (SC_IS_ALERTS_PAGE (self));
+
+  if ((row = sc_alerts_page_get_row (self, rule_id, kpi_id)) != NULL)
+    gtk_menu_button_popup (g_object_get_data (G_OBJECT (row), "deliveries"));
+}
+
+/**
+ * sc_alerts_page_get_n_deliveries:
+ * @self: a #ScAlertsPage
+ *
+ * Returns: how many deliveries the open delivery log lists, -1 while it
+ *   loads
+ */
+int
+sc_alerts_page_get_n_deliveries (ScAlertsPage *self)
+{
+  g_return_val_if_fail (SC_IS_ALERTS_PAGE (self), -1);
+  return self->n_deliveries;
 }
 
 /**

@@ -51,6 +51,10 @@ void       sc_alerts_page_set_department     (ScAlertsPage    *self,
 GtkWidget *sc_alerts_page_get_row            (ScAlertsPage    *self,
                                               gint64           rule_id,
                                               gint64           kpi_id);
+void       sc_alerts_page_show_deliveries    (ScAlertsPage    *self,
+                                              gint64           rule_id,
+                                              gint64           kpi_id);
+int        sc_alerts_page_get_n_deliveries   (ScAlertsPage    *self);
 void       sc_alerts_page_acknowledge        (ScAlertsPage    *self,
                                               gint64           rule_id,
                                               gint64           kpi_id);
