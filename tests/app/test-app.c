@@ -26,6 +26,7 @@
 #include "sc-dashboard-page.h"
 #include "sc-demo.h"
 #include "sc-gauge.h"
+#include "sc-kpi-card.h"
 #include "sc-kpi-detail-page.h"
 #include "sc-kpi-page.h"
 #include "sc-submit-dialog.h"
@@ -572,6 +573,21 @@ store_has (gpointer data)
   return query_int64 (wait->fixture->path, wait->sql) == wait->expected;
 }
 
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *prefix;
+} TooltipWait;
+
+static gboolean
+tooltip_starts_with (gpointer data)
+{
+  TooltipWait *wait = data;
+  const char *tooltip = gtk_widget_get_tooltip_text (wait->widget);
+
+  return tooltip != NULL && g_str_has_prefix (tooltip, wait->prefix);
+}
+
 static gboolean
 deliveries_loaded (gpointer data)
 {
@@ -658,6 +674,21 @@ test_alerts (AppFixture    *fixture,
   spin (100);
   save_screenshot (GTK_WIDGET (fixture->window), "alerts-deliveries.png");
   gtk_menu_button_popdown (g_object_get_data (G_OBJECT (row), "deliveries"));
+
+  /* The dashboard's card counts them by severity, and opens this page. */
+  {
+    ScDashboardPage *dashboard = SC_DASHBOARD_PAGE (sc_window_get_dashboard (fixture->window));
+    GtkWidget *card = sc_dashboard_page_get_alerts_card (dashboard);
+    g_autofree char *expected = g_strdup_printf ("%u open alert%s: %u critical.", n_fired,
+                                                 n_fired == 1 ? "" : "s", n_fired);
+    TooltipWait tooltip = { card, expected };
+
+    g_assert_true (wait_for (tooltip_starts_with, &tooltip));
+    g_assert_cmpstr (sc_kpi_card_get_title (SC_KPI_CARD (card)), ==, "Open Alerts");
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "dashboard");
+    g_signal_emit_by_name (gtk_widget_get_parent (card), "activate");
+    g_assert_cmpstr (sc_window_get_page (fixture->window), ==, "alerts");
+  }
 
   /* Filters: no urgent alert, then the critical ones again. */
   sc_alerts_page_set_severity (page, SC_ALERT_SEVERITY_URGENT);
