@@ -1195,28 +1195,49 @@ on_hook_request_cb (SoupServer        *server,
   soup_server_message_set_response (message, "text/plain", SOUP_MEMORY_STATIC, "ok", 2);
 }
 
+static gboolean
+on_hook_incoming_cb (GSocketService    *service,
+                     GSocketConnection *connection,
+                     GObject           *source,
+                     gpointer           user_data)
+{
+  g_autoptr(GSocketAddress) local = g_socket_connection_get_local_address (connection, NULL);
+  g_autoptr(GSocketAddress) remote = g_socket_connection_get_remote_address (connection, NULL);
+
+  if (local != NULL && remote != NULL)
+    soup_server_accept_iostream (user_data, G_IO_STREAM (connection), local, remote, NULL);
+
+  return TRUE;
+}
+
 static void
 test_channels (AppFixture    *fixture,
                gconstpointer  data)
 {
   ScAlertsPage *page = SC_ALERTS_PAGE (sc_window_get_alerts (fixture->window));
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GSocketService) service = g_socket_service_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) effective = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
-  GSList *uris;
   ScChannelsWindow *window;
   guint received = 0;
   gboolean success = FALSE;
   CountWait wait = { NULL, 1 };
   const char *status;
 
-  /* A receiver on 127.0.0.1, answered from this main loop. */
+  /* A receiver on 127.0.0.1, answered from this main loop. Our own
+   * listener, as in tests/integrations: libsoup 3.2's leaks sockets. */
   soup_server_add_handler (server, "/hook", on_hook_request_cb, &received, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_socket_listener_add_address (G_SOCKET_LISTENER (service), address, G_SOCKET_TYPE_STREAM,
+                                 G_SOCKET_PROTOCOL_TCP, NULL, &effective, &error);
   g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  url = g_strdup_printf ("http://127.0.0.1:%d/hook", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
+  g_signal_connect (service, "incoming", G_CALLBACK (on_hook_incoming_cb), server);
+  g_socket_service_start (service);
+  url = g_strdup_printf ("http://127.0.0.1:%d/hook",
+                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "alerts");
   gtk_widget_activate_action (GTK_WIDGET (page), "alerts.channels", NULL);
@@ -1268,6 +1289,10 @@ test_channels (AppFixture    *fixture,
   spin (200);
   save_screenshot (GTK_WIDGET (window), "channels.png");
   gtk_window_destroy (GTK_WINDOW (window));
+  g_socket_service_stop (service);
+  g_socket_listener_close (G_SOCKET_LISTENER (service));
+  soup_server_disconnect (server);
+  spin (100);
 }
 
 static gboolean
