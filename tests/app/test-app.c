@@ -1044,7 +1044,7 @@ test_rule_editor (AppFixture    *fixture,
                   gconstpointer  data)
 {
   ScAlertsPage *page = SC_ALERTS_PAGE (sc_window_get_alerts (fixture->window));
-  ScKpi *revenue = find_kpi (fixture, "Revenue");
+  ScKpi *daily = find_kpi (fixture, "Daily Sales");
   g_autoptr(GError) error = NULL;
   g_autoptr(ScStore) other = sc_store_open (fixture->path, &error);
   g_autoptr(ScAlertRule) rule = NULL;
@@ -1073,23 +1073,23 @@ test_rule_editor (AppFixture    *fixture,
 
   json = g_strdup_printf ("{\"metric\": \"achievement\", \"comparison\": \"below\", \"level\": 100, "
                           "\"hysteresis\": 2, \"severity\": \"critical\", \"scope\": \"kpi\", "
-                          "\"kpi\": %" G_GINT64_FORMAT "}", sc_kpi_get_id (revenue));
-  rule = sc_alert_rule_from_json (json, "Revenue under target", &error);
+                          "\"kpi\": %" G_GINT64_FORMAT "}", sc_kpi_get_id (daily));
+  rule = sc_alert_rule_from_json (json, "Daily sales under target", &error);
   g_assert_no_error (error);
   sc_rule_dialog_set_rule (dialog, rule);
-  sc_rule_dialog_set_preview_kpi (dialog, sc_kpi_get_id (revenue));
+  sc_rule_dialog_set_preview_kpi (dialog, sc_kpi_get_id (daily));
   g_assert_true (sc_rule_dialog_can_save (dialog));
 
   /* The preview is sc_alert_preview() on the same 90 days. */
   g_assert_true (wait_for (preview_ready, dialog));
   shown = sc_rule_dialog_get_rule (dialog);
   g_assert_cmpfloat (shown->level, ==, 100);
-  g_assert_cmpint (shown->scope_kpi_id, ==, sc_kpi_get_id (revenue));
-  history = sc_store_get_history (other, sc_kpi_get_id (revenue),
+  g_assert_cmpint (shown->scope_kpi_id, ==, sc_kpi_get_id (daily));
+  history = sc_store_get_history (other, sc_kpi_get_id (daily),
                                   sc_rule_dialog_get_preview_since (dialog), 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (history->len, >, 0);
-  sc_kpi_facts_from_kpi (&facts, revenue);
+  sc_kpi_facts_from_kpi (&facts, daily);
   events = sc_alert_preview (shown, (const ScHistoryPoint *)(gpointer)history->data, history->len,
                              &facts, tz);
   sc_kpi_facts_clear (&facts);
@@ -1113,6 +1113,35 @@ test_rule_editor (AppFixture    *fixture,
     g_assert_cmpint (sc_rule_dialog_get_preview_count (dialog), ==, expected);
   }
 
+  /* Other types preview the same way: an anomaly outside the band. */
+  {
+    g_autoptr(ScAlertRule) anomaly = sc_alert_rule_copy (rule);
+    g_autoptr(ScAlertRule) shown_anomaly = NULL;
+    g_autoptr(GArray) anomaly_events = NULL;
+
+    anomaly->type = SC_ALERT_TYPE_ANOMALY;
+    anomaly->comparison = SC_ALERT_COMPARISON_OUTSIDE;
+    anomaly->hysteresis = 0;
+    sc_rule_dialog_set_rule (dialog, anomaly);
+    g_assert_true (sc_rule_dialog_can_save (dialog));
+    shown_anomaly = sc_rule_dialog_get_rule (dialog);
+    g_assert_cmpint (shown_anomaly->type, ==, SC_ALERT_TYPE_ANOMALY);
+    g_assert_cmpint (shown_anomaly->comparison, ==, SC_ALERT_COMPARISON_OUTSIDE);
+    sc_kpi_facts_from_kpi (&facts, daily);
+    anomaly_events = sc_alert_preview (shown_anomaly, (const ScHistoryPoint *)(gpointer)history->data,
+                                       history->len, &facts, tz);
+    sc_kpi_facts_clear (&facts);
+    {
+      guint fired = 0;
+
+      for (guint i = 0; i < anomaly_events->len; i++)
+        if (g_array_index (anomaly_events, ScAlertEvent, i).type == SC_ALERT_EVENT_FIRED)
+          fired++;
+      g_assert_cmpint (sc_rule_dialog_get_preview_count (dialog), ==, fired);
+    }
+    sc_rule_dialog_set_rule (dialog, rule);
+  }
+
   /* Notify the webhook too, and save. */
   g_assert_true (wait_for (channels_listed, dialog));
   g_assert_cmpuint (sc_rule_dialog_get_n_channels (dialog), ==, 1);
@@ -1124,7 +1153,7 @@ test_rule_editor (AppFixture    *fixture,
 
   {
     g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM alert_rules WHERE name = "
-                                            "'Revenue under target' AND channels = '[%" G_GINT64_FORMAT "]'",
+                                            "'Daily sales under target' AND channels = '[%" G_GINT64_FORMAT "]'",
                                             channel);
     g_autoptr(GPtrArray) rules = NULL;
 

@@ -18,10 +18,11 @@
 #include "sc-rule-dialog.h"
 #include "sc-window.h"
 
-/* A new threshold rule, with a preview of what it would have fired on the
- * last 90 days of one KPI. The history is read on the store thread once
- * per KPI; the replay itself is a pure function over at most a few hundred
- * values, cheap enough to run on every change. */
+/* A new alert rule (threshold, trend, anomaly or target risk) with a
+ * preview of what it would have fired on the last 90 days of one KPI. The
+ * history is read on the store thread once per KPI; the replay itself is a
+ * pure function over at most a few hundred values, cheap enough to run on
+ * every change. */
 
 #define PREVIEW_DAYS 90
 
@@ -50,7 +51,9 @@ struct _ScRuleDialog
   AdwToastOverlay   *toast_overlay;
   GtkWidget         *save_button;
   AdwEntryRow       *name_row;
+  AdwComboRow       *type_row;
   AdwComboRow       *metric_row;
+  AdwActionRow      *level_row;
   AdwComboRow       *comparison_row;
   GtkSpinButton     *level_spin;
   GtkSpinButton     *hysteresis_spin;
@@ -150,11 +153,13 @@ build_rule (ScRuleDialog *self)
   guint scope = adw_combo_row_get_selected (self->scope_row);
   int escalation_minutes = gtk_spin_button_get_value_as_int (self->escalation_spin);
 
-  rule->type = SC_ALERT_TYPE_THRESHOLD;
+  /* The rows list the enums in their order. */
+  rule->type = (ScAlertType)MIN (adw_combo_row_get_selected (self->type_row),
+                                 SC_ALERT_TYPE_TARGET_RISK);
   rule->metric = adw_combo_row_get_selected (self->metric_row) == 1 ? SC_ALERT_METRIC_ACHIEVEMENT
                                                                     : SC_ALERT_METRIC_VALUE;
-  rule->comparison = adw_combo_row_get_selected (self->comparison_row) == 0 ? SC_ALERT_COMPARISON_ABOVE
-                                                                            : SC_ALERT_COMPARISON_BELOW;
+  rule->comparison = (ScAlertComparison)MIN (adw_combo_row_get_selected (self->comparison_row),
+                                             SC_ALERT_COMPARISON_OUTSIDE);
   rule->level = gtk_spin_button_get_value (self->level_spin);
   rule->hysteresis = gtk_spin_button_get_value (self->hysteresis_spin);
   rule->dwell_samples = (guint)gtk_spin_button_get_value_as_int (self->dwell_spin);
@@ -312,6 +317,27 @@ update (ScRuleDialog *self)
   g_autoptr(GError) error = NULL;
   guint scope = adw_combo_row_get_selected (self->scope_row);
   gboolean valid;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->metric_row), rule->type == SC_ALERT_TYPE_THRESHOLD);
+  gtk_widget_set_visible (GTK_WIDGET (self->level_row), rule->type != SC_ALERT_TYPE_ANOMALY);
+  switch (rule->type)
+    {
+    case SC_ALERT_TYPE_TREND:
+      adw_action_row_set_subtitle (self->level_row, _("The 30-day change, in percent"));
+      break;
+    case SC_ALERT_TYPE_TARGET_RISK:
+      adw_action_row_set_subtitle (self->level_row,
+                                   _("The chance of meeting the target by the period’s end, in percent"));
+      break;
+    case SC_ALERT_TYPE_THRESHOLD:
+      adw_action_row_set_subtitle (self->level_row, rule->metric == SC_ALERT_METRIC_ACHIEVEMENT
+                                                      ? _("Percent of the target")
+                                                      : _("In the KPI’s unit"));
+      break;
+    case SC_ALERT_TYPE_ANOMALY:
+    default:
+      break;
+    }
 
   gtk_widget_set_visible (GTK_WIDGET (self->kpi_row), scope == SCOPE_ROW_KPI);
   gtk_widget_set_visible (GTK_WIDGET (self->department_row), scope == SCOPE_ROW_DEPARTMENT);
@@ -485,7 +511,9 @@ sc_rule_dialog_class_init (ScRuleDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScRuleDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ScRuleDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, ScRuleDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, ScRuleDialog, type_row);
   gtk_widget_class_bind_template_child (widget_class, ScRuleDialog, metric_row);
+  gtk_widget_class_bind_template_child (widget_class, ScRuleDialog, level_row);
   gtk_widget_class_bind_template_child (widget_class, ScRuleDialog, comparison_row);
   gtk_widget_class_bind_template_child (widget_class, ScRuleDialog, level_spin);
   gtk_widget_class_bind_template_child (widget_class, ScRuleDialog, hysteresis_spin);
@@ -536,6 +564,7 @@ sc_rule_dialog_present (ScContext *context,
   g_autoptr(GtkStringList) kpis = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) departments = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) severities = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) types = gtk_string_list_new (NULL);
   GListModel *model;
   ScRuleDialog *self;
 
@@ -543,6 +572,10 @@ sc_rule_dialog_present (ScContext *context,
 
   self = g_object_new (SC_TYPE_RULE_DIALOG, "transient-for", parent, NULL);
   self->context = g_object_ref (context);
+
+  for (guint t = SC_ALERT_TYPE_THRESHOLD; t <= SC_ALERT_TYPE_TARGET_RISK; t++)
+    gtk_string_list_append (types, sc_alert_type_label ((ScAlertType)t));
+  adw_combo_row_set_model (self->type_row, G_LIST_MODEL (types));
 
   for (guint s = 0; s < SC_ALERT_N_SEVERITIES; s++)
     gtk_string_list_append (severities, sc_alert_severity_label ((ScAlertSeverity)s));
@@ -583,7 +616,7 @@ sc_rule_dialog_present (ScContext *context,
 /**
  * sc_rule_dialog_set_rule:
  * @self: a #ScRuleDialog
- * @rule: a threshold rule to start from
+ * @rule: a rule to start from
  *
  * Fills the form from @rule.
  */
@@ -595,8 +628,9 @@ sc_rule_dialog_set_rule (ScRuleDialog      *self,
   g_return_if_fail (rule != NULL);
 
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), rule->name != NULL ? rule->name : "");
+  adw_combo_row_set_selected (self->type_row, rule->type);
   adw_combo_row_set_selected (self->metric_row, rule->metric == SC_ALERT_METRIC_ACHIEVEMENT ? 1 : 0);
-  adw_combo_row_set_selected (self->comparison_row, rule->comparison == SC_ALERT_COMPARISON_ABOVE ? 0 : 1);
+  adw_combo_row_set_selected (self->comparison_row, rule->comparison);
   gtk_spin_button_set_value (self->level_spin, rule->level);
   gtk_spin_button_set_value (self->hysteresis_spin, rule->hysteresis);
   gtk_spin_button_set_value (self->dwell_spin, rule->dwell_samples);
