@@ -19,7 +19,7 @@ packages="gcc libc6-dev meson ninja-build pkg-config gettext git
   libsoup-3.0-dev glib-networking libsecret-1-dev
   desktop-file-utils appstream gtk-update-icon-cache
   xvfb xauth fonts-cantarell adwaita-icon-theme
-  clang libclang-rt-14-dev python3 python3-aiosmtpd"
+  clang libclang-rt-14-dev python3 python3-aiosmtpd dbus-daemon"
 
 say () {
   printf '\n\033[1m==> %s\033[0m\n' "$*"

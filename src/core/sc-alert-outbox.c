@@ -229,6 +229,102 @@ failed:
 }
 
 /**
+ * sc_store_remove_alert_channel:
+ * @store: a #ScStore
+ * @channel_id: a channel that nothing was delivered to yet
+ * @error: return location for a #GError
+ *
+ * Takes back a channel just added, e.g. when its secret could not be
+ * stored: a channel without its secret would only fail.
+ *
+ * Returns: %TRUE if it is gone
+ */
+gboolean
+sc_store_remove_alert_channel (ScStore  *store,
+                               gint64    channel_id,
+                               GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SC_IS_STORE (store), FALSE);
+
+  if (!_sc_store_begin (store, error))
+    return FALSE;
+
+  stmt = _sc_store_prepare (store, "DELETE FROM alert_channels WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, channel_id);
+  if (!step_done (store, stmt, _("Removing the alert channel"), error))
+    goto failed;
+
+  return _sc_store_commit (store, SC_STORE_CHANGE_SETTINGS, error);
+
+failed:
+  _sc_store_rollback (store);
+  return FALSE;
+}
+
+void
+sc_alert_channel_free (ScAlertChannel *channel)
+{
+  if (channel == NULL)
+    return;
+
+  g_free (channel->kind);
+  g_free (channel->name);
+  g_free (channel->config);
+  g_free (channel);
+}
+
+/**
+ * sc_store_list_alert_channels:
+ * @store: a #ScStore
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type ScAlertChannel): every channel,
+ *   by name; %NULL with @error set
+ */
+GPtrArray *
+sc_store_list_alert_channels (ScStore  *store,
+                              GError  **error)
+{
+  g_autoptr(GPtrArray) channels = g_ptr_array_new_with_free_func ((GDestroyNotify)sc_alert_channel_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SC_IS_STORE (store), NULL);
+
+  stmt = _sc_store_prepare (store,
+                            "SELECT id, kind, name, config, enabled FROM alert_channels "
+                            "ORDER BY name COLLATE NOCASE",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ScAlertChannel *channel = g_new0 (ScAlertChannel, 1);
+
+      channel->id = sqlite3_column_int64 (stmt, 0);
+      channel->kind = g_strdup (_sc_column_text (stmt, 1));
+      channel->name = g_strdup (_sc_column_text (stmt, 2));
+      channel->config = g_strdup (_sc_column_text (stmt, 3));
+      channel->enabled = sqlite3_column_int (stmt, 4) != 0;
+      g_ptr_array_add (channels, channel);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _sc_store_set_error (store, error, rc, _("Reading the alert channels"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&channels);
+}
+
+/**
  * sc_store_record_alert_event:
  * @store: a #ScStore
  * @event: what the alert engine decided
@@ -508,6 +604,58 @@ sc_store_list_alert_deliveries (ScStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, event_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, delivery_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sc_store_set_error (store, error, rc, _("Reading the alert deliveries"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&list);
+}
+
+/**
+ * sc_store_list_incident_deliveries:
+ * @store: a #ScStore
+ * @rule_id: a rule
+ * @kpi_id: a KPI
+ * @incident: the rule's alert number on the KPI, see #ScAlertRow
+ * @error: return location for a #GError
+ *
+ * The delivery log of one alert: its firing, escalations and resolution,
+ * to every channel.
+ *
+ * Returns: (transfer full) (element-type ScAlertDelivery): newest event
+ *   first; %NULL with @error set
+ */
+GPtrArray *
+sc_store_list_incident_deliveries (ScStore  *store,
+                                   gint64    rule_id,
+                                   gint64    kpi_id,
+                                   guint     incident,
+                                   GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)sc_alert_delivery_free);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SC_IS_STORE (store), NULL);
+
+  sql = g_strdup_printf ("SELECT %s FROM alert_deliveries d "
+                         "JOIN alert_channels c ON c.id = d.channel_id "
+                         "JOIN alert_events e ON e.id = d.event_id "
+                         "WHERE e.rule_id = ? AND e.kpi_id = ? AND e.incident = ? "
+                         "ORDER BY e.time DESC, e.id DESC, c.name",
+                         delivery_columns);
+  stmt = _sc_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, rule_id);
+  sqlite3_bind_int64 (stmt, 2, kpi_id);
+  sqlite3_bind_int64 (stmt, 3, incident);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, delivery_from_row (stmt));
   sqlite3_reset (stmt);

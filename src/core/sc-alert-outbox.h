@@ -63,12 +63,32 @@ typedef struct
   char   *details;          /* JSON object: the numbers that fired it */
 } ScAlertDelivery;
 
+/**
+ * ScAlertChannel:
+ * @id: the channel's id
+ * @kind: "slack", "teams", "webhook", "powerbi", "twilio_sms", …
+ * @name: its unique name
+ * @config: its non-secret settings, a JSON object
+ * @enabled: whether alerts go to it
+ *
+ * Where alerts are delivered. Its secret is in the Secret Service.
+ */
+typedef struct
+{
+  gint64    id;
+  char     *kind;
+  char     *name;
+  char     *config;
+  gboolean  enabled;
+} ScAlertChannel;
+
 /* A claimed delivery is not due again for this long: a crash mid-send
  * retries it after that, with the same key; another process draining the
  * same store meanwhile does not send it twice. */
 #define SC_ALERT_DELIVERY_LEASE_SECONDS 300
 
 void             sc_alert_delivery_free              (ScAlertDelivery        *delivery);
+void             sc_alert_channel_free               (ScAlertChannel         *channel);
 
 gint64           sc_alert_retry_delay                (guint                   attempts,
                                                       double                  jitter);
@@ -78,6 +98,11 @@ gint64           sc_store_add_alert_channel          (ScStore                *st
                                                       const char             *name,
                                                       const char             *config_json,
                                                       gint64                  now,
+                                                      GError                **error);
+gboolean         sc_store_remove_alert_channel       (ScStore                *store,
+                                                      gint64                  channel_id,
+                                                      GError                **error);
+GPtrArray       *sc_store_list_alert_channels        (ScStore                *store,
                                                       GError                **error);
 gint64           sc_store_record_alert_event         (ScStore                *store,
                                                       const ScAlertEvent     *event,
@@ -101,7 +126,13 @@ gboolean         sc_store_finish_alert_delivery      (ScStore                *st
 GPtrArray       *sc_store_list_alert_deliveries      (ScStore                *store,
                                                       gint64                  event_id,
                                                       GError                **error);
+GPtrArray       *sc_store_list_incident_deliveries   (ScStore                *store,
+                                                      gint64                  rule_id,
+                                                      gint64                  kpi_id,
+                                                      guint                   incident,
+                                                      GError                **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScAlertDelivery, sc_alert_delivery_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScAlertChannel, sc_alert_channel_free)
 
 G_END_DECLS

@@ -330,7 +330,19 @@ sc_alert_run (ScStore           *store,
     goto out;
 
   if (events->len > 0)
-    report->digest = sc_alert_digest ((const ScAlertEvent *)(gpointer)events->data, events->len, NULL);
+    {
+      /* Shallow copies: the strings stay owned by events. */
+      g_autoptr(GArray) loud = g_array_new (FALSE, FALSE, sizeof (ScAlertEvent));
+
+      report->digest = sc_alert_digest ((const ScAlertEvent *)(gpointer)events->data, events->len, NULL);
+
+      for (guint i = 0; i < events->len; i++)
+        if (!g_array_index (events, ScAlertEvent, i).quiet)
+          g_array_append_val (loud, g_array_index (events, ScAlertEvent, i));
+      if (loud->len > 0)
+        report->notify_digest = sc_alert_digest ((const ScAlertEvent *)(gpointer)loud->data,
+                                                 loud->len, report->notify_counts);
+    }
 
   ok = TRUE;
   goto out;
@@ -359,4 +371,5 @@ void
 sc_alert_run_report_clear (ScAlertRunReport *report)
 {
   g_clear_pointer (&report->digest, g_free);
+  g_clear_pointer (&report->notify_digest, g_free);
 }

@@ -22,8 +22,12 @@ G_BEGIN_DECLS
  *   risk rules)
  * @events: alert events recorded (fired, escalated, resolved)
  * @counts: events by severity
- * @digest: (nullable): one sentence for all the events, as a notification
- *   shows them, or %NULL when none happened
+ * @digest: (nullable): one sentence for all the events, or %NULL when none
+ *   happened
+ * @notify_counts: alerts that fired or escalated outside their rules'
+ *   quiet hours, by severity
+ * @notify_digest: (nullable): the sentence for the events outside quiet
+ *   hours, as a desktop notification shows them; %NULL when all were quiet
  */
 typedef struct
 {
@@ -33,6 +37,8 @@ typedef struct
   guint  events;
   guint  counts[SC_ALERT_N_SEVERITIES];
   char  *digest;
+  guint  notify_counts[SC_ALERT_N_SEVERITIES];
+  char  *notify_digest;
 } ScAlertRunReport;
 
 gboolean  sc_alert_run              (ScStore           *store,

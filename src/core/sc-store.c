@@ -588,6 +588,10 @@ sc_store_open (const char  *path,
       return NULL;
     }
 
+  /* Before the first read: another connection may be writing, e.g. the
+   * app's alert deliveries while scorecard-cli opens the store. */
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MSEC);
+
   if (!inspect_header (self, &user_version, error))
     return NULL;
 

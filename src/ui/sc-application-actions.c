@@ -103,8 +103,31 @@ sc_application_quit (GSimpleAction *action,
   g_application_quit (G_APPLICATION (self));
 }
 
+/* From the alerts notification: open the window on a page. */
+static void
+sc_application_show_page (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  ScApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+    }
+
+  if (!SC_IS_WINDOW (window))
+    return;
+
+  sc_window_show_page (SC_WINDOW (window), g_variant_get_string (param, NULL));
+  gtk_window_present (window);
+}
+
 static const GActionEntry actions[] = {
   { "about", sc_application_about },
+  { "show-page", sc_application_show_page, "s" },
   { "preferences", sc_application_preferences },
   { "sync-now", sc_application_sync_now },
   { "quit", sc_application_quit },
@@ -119,6 +142,7 @@ _sc_application_install_actions (ScApplication *self)
     { "app.sync-now", { "<Control>r", NULL } },
     { "win.show-page::dashboard", { "<Control>1", NULL } },
     { "win.show-page::kpis", { "<Control>2", NULL } },
+    { "win.show-page::alerts", { "<Control>3", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.back", { "<Alt>Left", "Escape", NULL } },
     { "win.submit", { "<Control>n", NULL } },

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-alert-monitor.h"
 #include "sc-application-private.h"
 #include "sc-window.h"
 
@@ -19,6 +20,7 @@ struct _ScApplication
   AdwApplication  parent_instance;
 
   ScContext      *context;
+  ScAlertMonitor *alert_monitor;
   char           *store_path;
   gint64          started_at;
   gboolean        bench_startup;
@@ -130,7 +132,10 @@ sc_application_activate (GApplication *app)
       self->context = sc_context_new (store, settings);
       sc_context_reload (self->context);
       if (!self->bench_startup)
-        sc_sync_scheduler_start (sc_context_get_sync (self->context));
+        {
+          sc_sync_scheduler_start (sc_context_get_sync (self->context));
+          self->alert_monitor = sc_alert_monitor_new (store, app);
+        }
     }
 
   window = GTK_WINDOW (sc_window_new (self, self->context, error));
@@ -152,6 +157,7 @@ sc_application_finalize (GObject *object)
 {
   ScApplication *self = (ScApplication *)object;
 
+  g_clear_object (&self->alert_monitor);
   g_clear_object (&self->context);
   g_clear_pointer (&self->store_path, g_free);
 

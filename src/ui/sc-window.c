@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "sc-alerts-page.h"
 #include "sc-dashboard-page.h"
 #include "sc-kpi-detail-page.h"
 #include "sc-kpi-page.h"
@@ -43,8 +44,10 @@ struct _ScWindow
   ScKpiPage            *kpi_page;
   ScKpiDetailPage      *detail_page;
   GtkWidget            *sync_indicator;
+  ScAlertsPage         *alerts_page;
 
   gulong                after_paint_handler;
+  gboolean              state_restored;
 };
 
 G_DEFINE_FINAL_TYPE (ScWindow, sc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -69,6 +72,7 @@ restore_state (ScWindow *self)
   page = g_settings_get_string (settings, "last-page");
   if (adw_view_stack_get_child_by_name (self->stack, page) != NULL)
     adw_view_stack_set_visible_child_name (self->stack, page);
+  self->state_restored = TRUE;
 }
 
 static void
@@ -171,7 +175,9 @@ on_stack_visible_child_cb (ScWindow *self)
   GSettings *settings;
   const char *name = adw_view_stack_get_visible_child_name (self->stack);
 
-  if (self->context == NULL || name == NULL || !(settings = sc_context_get_settings (self->context)))
+  /* Adding the first page shows it: that is no choice to remember. */
+  if (self->context == NULL || name == NULL || !self->state_restored ||
+      !(settings = sc_context_get_settings (self->context)))
     return;
 
   g_settings_set_string (settings, "last-page", name);
@@ -185,6 +191,19 @@ on_leaflet_visible_child_cb (ScWindow *self)
   /* Leaving the detail by swipe or Back: stop following that KPI. */
   if (g_strcmp0 (name, "main") == 0 && self->detail_page != NULL)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.submit", FALSE);
+}
+
+/* The switcher shows how many alerts wait for someone to look at them. */
+static void
+on_alerts_n_active_cb (ScWindow     *self,
+                       GParamSpec   *pspec,
+                       ScAlertsPage *alerts)
+{
+  AdwViewStackPage *page = adw_view_stack_get_page (self->stack, GTK_WIDGET (alerts));
+  guint n_active = sc_alerts_page_get_n_active (alerts);
+
+  adw_view_stack_page_set_badge_number (page, n_active);
+  adw_view_stack_page_set_needs_attention (page, n_active > 0);
 }
 
 static void
@@ -219,6 +238,13 @@ build_pages (ScWindow *self)
   page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->kpi_page),
                                     "kpis", _("KPIs"));
   adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
+
+  self->alerts_page = SC_ALERTS_PAGE (sc_alerts_page_new (self->context));
+  page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->alerts_page),
+                                    "alerts", _("Alerts"));
+  adw_view_stack_page_set_icon_name (page, "dialog-warning-symbolic");
+  g_signal_connect_object (self->alerts_page, "notify::n-active",
+                           G_CALLBACK (on_alerts_n_active_cb), self, G_CONNECT_SWAPPED);
 
   self->detail_page = SC_KPI_DETAIL_PAGE (sc_kpi_detail_page_new (self->context));
   gtk_widget_set_vexpand (GTK_WIDGET (self->detail_page), TRUE);
@@ -550,6 +576,19 @@ sc_window_get_detail (ScWindow *self)
 {
   g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->detail_page);
+}
+
+/**
+ * sc_window_get_alerts:
+ * @self: a #ScWindow
+ *
+ * Returns: (transfer none) (nullable): the alerts page
+ */
+GtkWidget *
+sc_window_get_alerts (ScWindow *self)
+{
+  g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->alerts_page);
 }
 
 /**

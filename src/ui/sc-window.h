@@ -33,6 +33,7 @@ GtkWidget  *sc_window_get_sync_indicator (ScWindow  *self);
 GtkWidget  *sc_window_get_dashboard  (ScWindow      *self);
 GtkWidget  *sc_window_get_kpi_list   (ScWindow      *self);
 GtkWidget  *sc_window_get_detail     (ScWindow      *self);
+GtkWidget  *sc_window_get_alerts     (ScWindow      *self);
 gboolean    sc_window_get_narrow     (ScWindow      *self);
 
 G_END_DECLS

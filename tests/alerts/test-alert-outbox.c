@@ -167,6 +167,35 @@ test_queued_on_enabled_channels (Fixture       *fixture,
 }
 
 static void
+test_list_channels (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) channels = sc_store_list_alert_channels (fixture->store, &error);
+  ScAlertChannel *channel;
+
+  /* By name: "Finance Slack", "n8n", "Off". */
+  g_assert_no_error (error);
+  g_assert_cmpuint (channels->len, ==, 3);
+  channel = g_ptr_array_index (channels, 0);
+  g_assert_cmpstr (channel->name, ==, "Finance Slack");
+  g_assert_cmpstr (channel->kind, ==, "slack");
+  g_assert_cmpstr (channel->config, ==, "{}");
+  g_assert_true (channel->enabled);
+  g_assert_cmpint (channel->id, ==, fixture->channels[0]);
+  channel = g_ptr_array_index (channels, 2);
+  g_assert_cmpstr (channel->name, ==, "Off");
+  g_assert_false (channel->enabled);
+
+  /* Taken back, e.g. when its secret could not be stored. */
+  g_assert_true (sc_store_remove_alert_channel (fixture->store, channel->id, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&channels, g_ptr_array_unref);
+  channels = sc_store_list_alert_channels (fixture->store, &error);
+  g_assert_cmpuint (channels->len, ==, 2);
+}
+
+static void
 test_retry_keeps_key (Fixture       *fixture,
                       gconstpointer  data)
 {
@@ -306,6 +335,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add ("/alerts/outbox/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("queued-on-enabled-channels", test_queued_on_enabled_channels);
+  ADD ("list-channels", test_list_channels);
   ADD ("retry-keeps-key", test_retry_keeps_key);
   ADD ("crash-mid-send", test_crash_mid_send);
   ADD ("failed-for-good", test_failed_for_good);

@@ -161,6 +161,19 @@ test_incident_lifecycle (StoreFixture  *fixture,
   g_assert_nonnull (report.digest);
   g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM alert_deliveries "
                                                "WHERE state = 'pending'"), ==, 1);
+  {
+    g_autoptr(GPtrArray) log = sc_store_list_incident_deliveries (fixture->store, rule_id, revenue,
+                                                                  1, &error);
+    g_autoptr(GPtrArray) none = sc_store_list_incident_deliveries (fixture->store, rule_id, revenue,
+                                                                   2, &error);
+
+    /* The delivery log of this alert, as its row in the app shows it. */
+    g_assert_no_error (error);
+    g_assert_cmpuint (log->len, ==, 1);
+    g_assert_cmpstr (((ScAlertDelivery *)g_ptr_array_index (log, 0))->channel_name, ==, "Slack");
+    g_assert_cmpstr (((ScAlertDelivery *)g_ptr_array_index (log, 0))->state, ==, "pending");
+    g_assert_cmpuint (none->len, ==, 0);
+  }
 
   /* Still below on the next run, after a restart: the same incident, no
    * second alert. */
@@ -246,6 +259,49 @@ test_escalation (StoreFixture  *fixture,
 }
 
 static void
+test_quiet_hours_digest (StoreFixture  *fixture,
+                         gconstpointer  data)
+{
+  g_auto(ScAlertRunReport) report = { 0, };
+  g_autoptr(ScAlertRule) quiet = NULL;
+  g_autoptr(ScAlertRule) loud = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 revenue;
+
+  revenue = add_test_kpi (fixture->store, "Revenue", SC_TARGET_TYPE_NUMBER, 100, SC_DIRECTION_HIGHER_BETTER);
+
+  /* Quiet but from 22:00 to 23:00 UTC, and T0 is at 00:53: recorded, but
+   * nothing for a notification to say. */
+  quiet = rule_from ("{\"metric\": \"value\", \"comparison\": \"below\", \"level\": 80, "
+                     "\"severity\": \"warning\"}", "Quiet");
+  quiet->has_quiet_hours = TRUE;
+  quiet->quiet_start_hour = 23;
+  quiet->quiet_end_hour = 22;
+  quiet->quiet_tz = g_strdup ("UTC");
+  sc_store_add_alert_rule (fixture->store, quiet, NULL, 0, T0, &error);
+  g_assert_no_error (error);
+
+  submit (fixture->store, revenue, 70, T0);
+  run (fixture->store, T0 + 60, &report);
+  g_assert_cmpuint (report.events, ==, 1);
+  g_assert_nonnull (report.digest);
+  g_assert_null (report.notify_digest);
+  g_assert_cmpuint (report.notify_counts[SC_ALERT_SEVERITY_WARNING], ==, 0);
+
+  /* A rule without quiet hours fires: only it is notified. */
+  loud = rule_from ("{\"metric\": \"value\", \"comparison\": \"below\", \"level\": 90, "
+                    "\"severity\": \"critical\"}", "Loud");
+  sc_store_add_alert_rule (fixture->store, loud, NULL, 0, T0, &error);
+  g_assert_no_error (error);
+  run (fixture->store, T0 + 120, &report);
+  g_assert_cmpuint (report.events, ==, 1);
+  g_assert_nonnull (report.notify_digest);
+  g_assert_cmpstr (report.notify_digest, ==, report.digest);
+  g_assert_cmpuint (report.notify_counts[SC_ALERT_SEVERITY_CRITICAL], ==, 1);
+  g_assert_cmpuint (report.notify_counts[SC_ALERT_SEVERITY_WARNING], ==, 0);
+}
+
+static void
 test_unknown_channel (StoreFixture  *fixture,
                       gconstpointer  data)
 {
@@ -268,6 +324,7 @@ main (int   argc,
   g_test_add_func ("/alerts/rule-json/refusals", test_json_refusals);
   STORE_TEST ("/alerts/run/incident-lifecycle", test_incident_lifecycle, GINT_TO_POINTER (1));
   STORE_TEST ("/alerts/run/escalation", test_escalation, GINT_TO_POINTER (1));
+  STORE_TEST ("/alerts/run/quiet-hours-digest", test_quiet_hours_digest, GINT_TO_POINTER (1));
   STORE_TEST ("/alerts/run/unknown-channel", test_unknown_channel, GINT_TO_POINTER (1));
 
   return g_test_run ();

@@ -19,6 +19,7 @@
 #include "sc-insights.h"
 #include "sc-insights-suggest.h"
 #include <math.h>
+#include "sc-alert-store.h"
 #include "sc-kpi-card.h"
 #include "sc-score.h"
 
@@ -34,6 +35,7 @@ enum {
   CARD_ON_TARGET,
   CARD_MOVERS,
   CARD_ATTENTION,
+  CARD_ALERTS,
   N_CARDS
 };
 
@@ -50,6 +52,9 @@ struct _ScDashboardPage
   ScContext     *context;
   GHashTable    *tiles;
   GtkWidget     *cards[N_CARDS];
+  GCancellable  *alerts_cancellable;
+  guint          alerts_loading : 1;
+  guint          alerts_pending : 1;
   GtkStringList *group_names;
   guint          rebuild_source;
   gboolean       ready;
@@ -383,6 +388,144 @@ update_summary (ScDashboardPage *self,
                           n_attention > 0 ? "score-underperformance" : "score-excellent");
 }
 
+/* The alerts card: open alerts by severity, most severe first. */
+
+static gpointer
+list_open_alerts_job (ScStore       *store,
+                      gpointer       data,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  return sc_store_list_alerts (store, FALSE, error);
+}
+
+static void load_alerts (ScDashboardPage *self);
+
+static void
+update_alerts_card (ScDashboardPage *self,
+                    GPtrArray       *alerts)
+{
+  guint counts[SC_ALERT_N_SEVERITIES] = { 0, };
+  g_autoptr(GString) detail = g_string_new (NULL);
+  g_autofree char *value = NULL;
+  const char *css_class = "score-excellent";
+  guint n_open = 0;
+
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      const ScAlertRow *alert = g_ptr_array_index (alerts, i);
+
+      if (alert->status != SC_ALERT_STATUS_FIRING && alert->status != SC_ALERT_STATUS_ACKNOWLEDGED)
+        continue;
+      counts[alert->severity]++;
+      n_open++;
+    }
+
+  for (int s = SC_ALERT_N_SEVERITIES - 1; s >= 0; s--)
+    {
+      g_autofree char *label = NULL;
+
+      if (counts[s] == 0)
+        continue;
+      label = g_utf8_strdown (sc_alert_severity_label ((ScAlertSeverity)s), -1);
+      if (detail->len > 0)
+        g_string_append (detail, " · ");
+      /* Translators: a count and a severity, e.g. "2 critical" */
+      g_string_append_printf (detail, C_("alert count", "%u %s"), counts[s], label);
+    }
+
+  if (counts[SC_ALERT_SEVERITY_URGENT] + counts[SC_ALERT_SEVERITY_CRITICAL] > 0)
+    css_class = "score-underperformance";
+  else if (counts[SC_ALERT_SEVERITY_WARNING] > 0)
+    css_class = "score-average";
+  else if (n_open > 0)
+    css_class = "score-good";
+
+  value = g_strdup_printf ("%u", n_open);
+  sc_kpi_card_set_metric (SC_KPI_CARD (self->cards[CARD_ALERTS]), _("Open Alerts"), value,
+                          n_open > 0 ? detail->str : _("No alert rule is firing"),
+                          n_open > 0 ? "sc-attention-symbolic" : "sc-completed-symbolic",
+                          css_class);
+
+  /* The card's accessible label is its title only: say the numbers too. */
+  {
+    g_autofree char *summary = NULL;
+
+    if (n_open > 0)
+      /* Translators: e.g. "3 open alerts: 1 urgent · 2 critical. Opens the Alerts page." */
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open alert: %s. Opens the Alerts page.",
+                                              "%u open alerts: %s. Opens the Alerts page.", n_open),
+                                 n_open, detail->str);
+    else
+      summary = g_strdup (_("No open alerts. Opens the Alerts page."));
+
+    gtk_widget_set_tooltip_text (self->cards[CARD_ALERTS], summary);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->cards[CARD_ALERTS]),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
+  }
+}
+
+static void
+list_open_alerts_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(ScDashboardPage) self = user_data;
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->alerts_loading = FALSE;
+
+  alerts = sc_store_thread_run_finish (SC_STORE_THREAD (object), result, &error);
+  if (alerts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("Could not read the alerts: %s", error->message);
+      return;
+    }
+
+  update_alerts_card (self, alerts);
+
+  if (self->alerts_pending)
+    {
+      self->alerts_pending = FALSE;
+      load_alerts (self);
+    }
+}
+
+static void
+load_alerts (ScDashboardPage *self)
+{
+  if (self->alerts_loading)
+    {
+      self->alerts_pending = TRUE;
+      return;
+    }
+
+  self->alerts_loading = TRUE;
+  sc_store_thread_run_async (sc_context_get_store (self->context), list_open_alerts_job, NULL,
+                             NULL, (GDestroyNotify)g_ptr_array_unref, self->alerts_cancellable,
+                             list_open_alerts_cb, g_object_ref (self));
+}
+
+static void
+on_store_changed_for_alerts_cb (ScDashboardPage *self,
+                                ScStoreChange    changes,
+                                ScStoreThread   *store)
+{
+  if (changes & (SC_STORE_CHANGE_SETTINGS | SC_STORE_CHANGE_OUTBOX | SC_STORE_CHANGE_KPIS))
+    load_alerts (self);
+}
+
+static void
+on_summary_activated_cb (ScDashboardPage *self,
+                         GtkFlowBoxChild *child,
+                         GtkFlowBox      *box)
+{
+  if (gtk_flow_box_child_get_child (child) == self->cards[CARD_ALERTS])
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "alerts");
+}
+
 static GtkWidget *
 create_section (ScDashboardPage *self,
                 ScDepartment     department,
@@ -655,6 +798,8 @@ analysis_timeout_cb (gpointer data)
 
   g_cancellable_cancel (self->analysis_cancellable);
   g_clear_object (&self->analysis_cancellable);
+  g_cancellable_cancel (self->alerts_cancellable);
+  g_clear_object (&self->alerts_cancellable);
   self->analysis_cancellable = g_cancellable_new ();
 
   sc_context_analyze_async (self->context, kpis, self->analysis_cancellable, analyze_cb,
@@ -863,6 +1008,16 @@ sc_dashboard_page_constructed (GObject *object)
       gtk_flow_box_append (self->summary_box, self->cards[i]);
     }
 
+  /* Only the alerts card opens something: the Alerts page. */
+  for (guint i = 0; i < N_CARDS; i++)
+    gtk_widget_set_focusable (gtk_widget_get_parent (self->cards[i]), i == CARD_ALERTS);
+  g_signal_connect_object (self->summary_box, "child-activated",
+                           G_CALLBACK (on_summary_activated_cb), self, G_CONNECT_SWAPPED);
+  self->alerts_cancellable = g_cancellable_new ();
+  g_signal_connect_object (sc_context_get_store (self->context), "changed",
+                           G_CALLBACK (on_store_changed_for_alerts_cb), self, G_CONNECT_SWAPPED);
+  load_alerts (self);
+
   setup_filters (self);
 
   g_signal_connect_object (sc_context_get_kpis (self->context), "items-changed",
@@ -881,6 +1036,8 @@ sc_dashboard_page_dispose (GObject *object)
   g_clear_handle_id (&self->analysis_source, g_source_remove);
   g_cancellable_cancel (self->analysis_cancellable);
   g_clear_object (&self->analysis_cancellable);
+  g_cancellable_cancel (self->alerts_cancellable);
+  g_clear_object (&self->alerts_cancellable);
   if (self->sections_box != NULL)
     clear_sections (self);
   g_clear_pointer (&self->tiles, g_hash_table_unref);
@@ -1004,6 +1161,19 @@ sc_dashboard_page_get_tile (ScDashboardPage *self,
   g_return_val_if_fail (SC_IS_DASHBOARD_PAGE (self), NULL);
 
   return g_hash_table_lookup (self->tiles, &kpi_id);
+}
+
+/**
+ * sc_dashboard_page_get_alerts_card:
+ * @self: a #ScDashboardPage
+ *
+ * Returns: (transfer none): the card of open alerts by severity
+ */
+GtkWidget *
+sc_dashboard_page_get_alerts_card (ScDashboardPage *self)
+{
+  g_return_val_if_fail (SC_IS_DASHBOARD_PAGE (self), NULL);
+  return self->cards[CARD_ALERTS];
 }
 
 /**

@@ -23,5 +23,6 @@ GtkWidget *sc_dashboard_page_get_tile       (ScDashboardPage *self,
                                              gint64           kpi_id);
 const char *sc_dashboard_page_get_outlook   (ScDashboardPage *self,
                                              guint           *n_at_risk);
+GtkWidget *sc_dashboard_page_get_alerts_card (ScDashboardPage *self);
 
 G_END_DECLS
