@@ -230,7 +230,7 @@ build_pages (ScWindow *self)
   self->dashboard_page = SC_DASHBOARD_PAGE (sc_dashboard_page_new (self->context));
   page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->dashboard_page),
                                     "dashboard", _("Dashboard"));
-  adw_view_stack_page_set_icon_name (page, "speedometer-symbolic");
+  adw_view_stack_page_set_icon_name (page, "view-grid-symbolic");
   g_signal_connect_object (self->dashboard_page, "ready",
                            G_CALLBACK (on_dashboard_ready_cb), self, G_CONNECT_SWAPPED);
 
