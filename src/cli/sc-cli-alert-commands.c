@@ -139,7 +139,7 @@ secret_as_json (const char  *kind,
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
 
-  return json_to_string (root, FALSE);
+  return sc_json_node_to_string (root, FALSE);
 }
 
 static void

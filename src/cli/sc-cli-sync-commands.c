@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sc-json-writer.h"
 #include "sc-cli.h"
 #include "sc-odoo-client.h"
 #include "sc-secrets.h"
@@ -138,12 +139,8 @@ static void
 print_json (JsonBuilder *builder)
 {
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
+  g_autofree char *text = sc_json_node_to_string (root, TRUE);
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
   printf ("%s\n", text);
 }
 

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "sc-json-writer.h"
 #include "sc-alert-outbox.h"
 #include "sc-store-private.h"
 
@@ -128,7 +129,7 @@ event_details (const ScAlertEvent *event)
 
   root = json_builder_get_root (builder);
 
-  return json_to_string (root, FALSE);
+  return sc_json_node_to_string (root, FALSE);
 }
 
 /* Public API */

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "sc-json-writer.h"
 #include "sc-alert-rule-json.h"
 
 /* A rule as JSON: how the store keeps it and how `scorecard-cli alerts
@@ -97,7 +98,8 @@ read_string (JsonObject  *object,
 
   if (node == NULL)
     return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+      !g_utf8_validate (json_node_get_string (node), -1, NULL))
     {
       invalid (error, member, _("a string"));
       return FALSE;
@@ -113,8 +115,11 @@ unknown_key (GError     **error,
              const char  *member,
              const char  *key)
 {
+  /* json-glib lets some invalid escapes through as raw bytes. */
+  g_autofree char *valid = g_utf8_make_valid (key, -1);
+
   g_set_error (error, SC_ALERT_ERROR, SC_ALERT_ERROR_INVALID,
-               _("The rule’s “%s” cannot be “%s”"), member, key);
+               _("The rule’s “%s” cannot be “%s”"), member, valid);
 }
 
 static gboolean
@@ -153,8 +158,10 @@ check_members (JsonObject         *object,
   while (json_object_iter_next (&iter, &name, &node))
     if (!g_strv_contains (known, name))
       {
+        g_autofree char *valid = g_utf8_make_valid (name, -1);
+
         g_set_error (error, SC_ALERT_ERROR, SC_ALERT_ERROR_INVALID,
-                     _("The rule has an unknown member “%s%s”"), where, name);
+                     _("The rule has an unknown member “%s%s”"), where, valid);
         return FALSE;
       }
 
@@ -234,7 +241,7 @@ sc_alert_rule_to_json (const ScAlertRule *rule)
 
   root = json_builder_get_root (builder);
 
-  return json_to_string (root, FALSE);
+  return sc_json_node_to_string (root, FALSE);
 }
 
 /**
@@ -268,12 +275,22 @@ sc_alert_rule_from_json (const char  *json,
 
   g_return_val_if_fail (json != NULL, NULL);
 
+  if (!g_utf8_validate (json, -1, NULL))
+    {
+      g_set_error_literal (error, SC_ALERT_ERROR, SC_ALERT_ERROR_INVALID,
+                           _("The rule is not UTF-8 text"));
+      return NULL;
+    }
+
   if (!json_parser_load_from_data (parser, json, -1, &parse_error) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
+      /* json-glib may cut its quote of the input inside a character. */
+      g_autofree char *reason = parse_error ? g_utf8_make_valid (parse_error->message, -1) : NULL;
+
       g_set_error (error, SC_ALERT_ERROR, SC_ALERT_ERROR_INVALID,
                    _("The rule is not a JSON object: %s"),
-                   parse_error ? parse_error->message : _("another JSON value"));
+                   reason ? reason : _("another JSON value"));
       return NULL;
     }
 

@@ -226,3 +226,110 @@ sc_json_writer_null (ScJsonWriter *writer)
   before_value (writer);
   g_string_append (writer->out, "null");
 }
+
+/**
+ * sc_json_writer_node:
+ * @writer: a #ScJsonWriter
+ * @node: a json-glib tree
+ *
+ * Writes a json-glib tree. Use this rather than json_to_string(): json-glib
+ * 1.6 writes a double such as 1e+20 as "1e+20.0", which is not JSON (and
+ * which SQLite's json_valid() and every server refuse).
+ */
+void
+sc_json_writer_node (ScJsonWriter *writer,
+                     JsonNode     *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      sc_json_writer_null (writer);
+      return;
+    }
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        if (writer->depth + 1 >= SC_JSON_WRITER_MAX_DEPTH)
+          {
+            sc_json_writer_null (writer);
+            return;
+          }
+        sc_json_writer_begin_object (writer);
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            sc_json_writer_member (writer, name);
+            sc_json_writer_node (writer, member);
+          }
+        sc_json_writer_end_object (writer);
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        if (writer->depth + 1 >= SC_JSON_WRITER_MAX_DEPTH)
+          {
+            sc_json_writer_null (writer);
+            return;
+          }
+        sc_json_writer_begin_array (writer);
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          sc_json_writer_node (writer, json_array_get_element (array, i));
+        sc_json_writer_end_array (writer);
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_INT64:
+          sc_json_writer_int (writer, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          sc_json_writer_double (writer, json_node_get_double (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          sc_json_writer_boolean (writer, json_node_get_boolean (node));
+          break;
+        case G_TYPE_STRING:
+          sc_json_writer_string (writer, json_node_get_string (node));
+          break;
+        default:
+          sc_json_writer_null (writer);
+          break;
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      sc_json_writer_null (writer);
+      break;
+    }
+}
+
+/**
+ * sc_json_node_to_string:
+ * @node: a json-glib tree
+ * @pretty: whether to indent
+ *
+ * Returns: (transfer full): @node as JSON text; see sc_json_writer_node()
+ */
+char *
+sc_json_node_to_string (JsonNode *node,
+                        gboolean  pretty)
+{
+  GString *out = g_string_new (NULL);
+  ScJsonWriter writer;
+
+  sc_json_writer_init (&writer, out, pretty);
+  sc_json_writer_node (&writer, node);
+
+  return g_string_free (out, FALSE);
+}

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -46,5 +47,10 @@ void sc_json_writer_double       (ScJsonWriter *writer,
 void sc_json_writer_boolean      (ScJsonWriter *writer,
                                   gboolean      value);
 void sc_json_writer_null         (ScJsonWriter *writer);
+void sc_json_writer_node         (ScJsonWriter *writer,
+                                  JsonNode     *node);
+
+char *sc_json_node_to_string     (JsonNode     *node,
+                                  gboolean      pretty);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "sc-json-writer.h"
 #include "sc-kpi-private.h"
 #include "sc-period.h"
 #include "sc-score.h"
@@ -57,7 +58,7 @@ build_submit_payload (ScKpi      *kpi,
 
   root = json_builder_get_root (builder);
 
-  return json_to_string (root, FALSE);
+  return sc_json_node_to_string (root, FALSE);
 }
 
 static char *

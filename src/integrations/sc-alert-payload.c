@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "sc-json-writer.h"
 #include "sc-alert-payload.h"
 
 /* What each channel receives for one alert event, in that service's own
@@ -113,7 +114,7 @@ static GBytes *
 builder_bytes (JsonBuilder *builder)
 {
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  char *text = json_to_string (root, FALSE);
+  char *text = sc_json_node_to_string (root, FALSE);
 
   return g_bytes_new_take (text, strlen (text));
 }

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "sc-json-writer.h"
 #include "sc-alert-secrets.h"
 #include "sc-channel-secrets.h"
 #include "sc-secrets.h"
@@ -80,7 +81,7 @@ odoo_account_secret (ScStore  *store,
   sc_secrets_free (password);
 
   root = json_builder_get_root (builder);
-  json = json_to_string (root, FALSE);
+  json = sc_json_node_to_string (root, FALSE);
 
   return json;
 }

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sc-json-writer.h"
 #include "sc-jsonrpc.h"
 #include "sc-jsonrpc-private.h"
 
@@ -740,9 +741,7 @@ sc_jsonrpc_build_request (JsonNode *params,
                           gint64    id)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  gsize length;
   char *text;
 
   g_return_val_if_fail (params == NULL || JSON_NODE_HOLDS_OBJECT (params), NULL);
@@ -764,11 +763,11 @@ sc_jsonrpc_build_request (JsonNode *params,
   json_builder_add_int_value (builder, id);
   json_builder_end_object (builder);
 
+  /* Not json-glib's generator: it writes 1e+20 as "1e+20.0". */
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, &length);
+  text = sc_json_node_to_string (root, FALSE);
 
-  return g_bytes_new_take (text, length);
+  return g_bytes_new_take (text, strlen (text));
 }
 
 /**

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "sc-json-writer.h"
 #include "sc-period.h"
 #include "sc-store-private.h"
 #include "sc-sync-engine.h"
@@ -368,7 +369,7 @@ object_to_string (JsonObject *object)
 {
   g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
 
-  return json_to_string (node, FALSE);
+  return sc_json_node_to_string (node, FALSE);
 }
 
 static JsonArray *

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <json-glib/json-glib.h>
 #include <math.h>
 
@@ -89,6 +91,50 @@ test_compact (void)
   g_assert_cmpstr (out->str, ==, "[2.5,100,\"a\"]");
 }
 
+/* json-glib 1.6 writes 1e+20 as "1e+20.0"; ours must stay JSON, and read
+ * back to the same tree, whatever the values. */
+static void
+test_node (void)
+{
+  static const double values[] = { 1e20, 3e51, 1e-300, -2.5e-7, 123.456, 0.1, 70, -0.0 };
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  JsonArray *array;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "values");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    json_builder_add_double_value (builder, values[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, "Marge « brute » \"x\"\n");
+  json_builder_set_member_name (builder, "n");
+  json_builder_add_int_value (builder, G_MAXINT64);
+  json_builder_set_member_name (builder, "ok");
+  json_builder_add_boolean_value (builder, TRUE);
+  json_builder_set_member_name (builder, "none");
+  json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  text = sc_json_node_to_string (root, FALSE);
+  back = json_from_string (text, &error);
+  g_assert_no_error (error);
+  array = json_object_get_array_member (json_node_get_object (back), "values");
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    g_assert_cmpfloat (json_node_get_double (json_array_get_element (array, i)), ==, values[i]);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (back), "text"), ==,
+                   "Marge « brute » \"x\"\n");
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (back), "n"), ==, G_MAXINT64);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (back), "ok"));
+  g_assert_true (json_object_get_null_member (json_node_get_object (back), "none"));
+  g_assert_null (strstr (text, "e+20.0"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -97,6 +143,7 @@ main (int   argc,
 
   g_test_add_func ("/core/json-writer/round-trip", test_round_trip);
   g_test_add_func ("/core/json-writer/compact", test_compact);
+  g_test_add_func ("/core/json-writer/node", test_node);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "sc-json-writer.h"
 #include "sc-alert-outbox.h"
 #include "sc-alert-sender.h"
 #include "sc-channel-secrets.h"
@@ -206,7 +207,7 @@ builder_to_string (JsonBuilder *builder)
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
 
-  return json_to_string (root, FALSE);
+  return sc_json_node_to_string (root, FALSE);
 }
 
 static void
