@@ -206,6 +206,10 @@ sc_json_writer_double (ScJsonWriter *writer,
       return;
     }
 
+  /* -0 reads back as the integer 0: write it so. */
+  if (value == 0.0)
+    value = 0.0;
+
   g_ascii_formatd (text, sizeof text, "%.15g", value);
   if (g_ascii_strtod (text, NULL) != value)
     g_ascii_formatd (text, sizeof text, "%.17g", value);
