@@ -35,6 +35,7 @@ struct _ScOdooClient
   char         *secret;
   ScOdooRole    role;
   gboolean      addon_installed;
+  GHashTable   *group_roles;  /* res.groups id → ScOdooRole, read at login */
 };
 
 void        _sc_odoo_client_call_kw_async     (ScOdooClient        *self,

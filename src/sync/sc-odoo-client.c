@@ -737,6 +737,8 @@ complete_login (GTask      *task,
   self->secret = g_steal_pointer (&login->secret);
   self->role = role;
   self->addon_installed = addon_installed;
+  g_clear_pointer (&self->group_roles, g_hash_table_unref);
+  self->group_roles = login->group_roles ? g_hash_table_ref (login->group_roles) : NULL;
 
   g_debug ("Signed in to %s as %s (uid %" G_GINT64_FORMAT "), KPI role %d%s",
            self->display_url, self->login, self->uid, role,
@@ -1065,6 +1067,7 @@ sc_odoo_client_finalize (GObject *object)
   g_clear_pointer (&self->lang, g_free);
   g_clear_pointer (&self->tz, g_free);
   g_clear_pointer (&self->login, g_free);
+  g_clear_pointer (&self->group_roles, g_hash_table_unref);
 
   G_OBJECT_CLASS (sc_odoo_client_parent_class)->finalize (object);
 }
@@ -1484,6 +1487,42 @@ sc_odoo_client_logout (ScOdooClient *self)
       self->role = SC_ODOO_ROLE_NONE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
     }
+  g_clear_pointer (&self->group_roles, g_hash_table_unref);
+}
+
+/**
+ * sc_odoo_client_role_for_groups:
+ * @self: a signed-in #ScOdooClient
+ * @group_ids: a user's groups_id, as read from res.users
+ *
+ * Any user's KPI group, from the groups the addon's XML ids named at
+ * login: the highest of KPI Admin, KPI Manager and KPI User they hold.
+ *
+ * Returns: the role; %SC_ODOO_ROLE_NONE for none of them
+ */
+ScOdooRole
+sc_odoo_client_role_for_groups (ScOdooClient *self,
+                                JsonArray    *group_ids)
+{
+  ScOdooRole role = SC_ODOO_ROLE_NONE;
+
+  g_return_val_if_fail (SC_IS_ODOO_CLIENT (self), SC_ODOO_ROLE_NONE);
+
+  if (self->group_roles == NULL || group_ids == NULL)
+    return SC_ODOO_ROLE_NONE;
+
+  for (guint i = 0; i < json_array_get_length (group_ids); i++)
+    {
+      JsonNode *gid = json_array_get_element (group_ids, i);
+      gpointer found;
+
+      if (_sc_json_node_is_int (gid) &&
+          g_hash_table_lookup_extended (self->group_roles, GSIZE_TO_POINTER ((gsize) json_node_get_int (gid)),
+                                        NULL, &found))
+        role = MAX (role, (ScOdooRole) GPOINTER_TO_INT (found));
+    }
+
+  return role;
 }
 
 /**

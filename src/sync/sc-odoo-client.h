@@ -55,6 +55,8 @@ const char    *sc_odoo_client_get_login              (ScOdooClient         *self
 ScOdooRole     sc_odoo_client_get_role               (ScOdooClient         *self);
 gboolean       sc_odoo_client_get_addon_installed    (ScOdooClient         *self);
 void           sc_odoo_client_logout                 (ScOdooClient         *self);
+ScOdooRole     sc_odoo_client_role_for_groups        (ScOdooClient         *self,
+                                                      JsonArray            *group_ids);
 
 char          *sc_odoo_certificate_fingerprint       (GTlsCertificate      *certificate);
 char          *sc_odoo_normalize_fingerprint         (const char           *fingerprint);

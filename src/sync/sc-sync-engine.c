@@ -64,7 +64,9 @@ static const char * const model_names[SC_SYNC_N_MODELS] = {
   "kpi.report.group.submission",
 };
 
-static const char * const user_fields[] = { "id", "login", "name", "write_date", NULL };
+/* groups_id gives each user's KPI group; fields_get leaves it out for an
+ * account that may not see others' groups, and then only ours is known. */
+static const char * const user_fields[] = { "id", "login", "name", "write_date", "groups_id", NULL };
 static const char * const group_fields[] = {
   "id", "name", "description", "group_type", "department", "write_date", NULL
 };
@@ -148,6 +150,7 @@ typedef struct
   gboolean     move_cursor;
   gint64       own_uid;
   ScOdooRole   role;
+  GHashTable  *user_roles;   /* odoo uid → ScOdooRole, from their groups_id */
 } Page;
 
 typedef struct
@@ -228,6 +231,7 @@ page_free (Page *page)
 {
   g_clear_pointer (&page->rows, json_array_unref);
   g_clear_pointer (&page->users, json_array_unref);
+  g_clear_pointer (&page->user_roles, g_hash_table_unref);
   g_free (page);
 }
 
@@ -736,6 +740,7 @@ upsert_user (ScStore     *store,
              JsonObject  *row,
              ScOdooRole   own_role,
              gint64       own_uid,
+             GHashTable  *user_roles,
              GError     **error)
 {
   gint64 odoo_id = member_int (row, "id");
@@ -750,17 +755,29 @@ upsert_user (ScStore     *store,
   if (name == NULL)
     name = login;
 
-  /* Only our own KPI group is known (from the login); others keep theirs. */
-  if (odoo_id == own_uid)
-    {
-      switch (own_role)
+  /* Ours from the login; others' from their groups_id when the server
+   * lets us read it, else they keep what we knew. */
+  {
+    gpointer found = NULL;
+    gboolean known = odoo_id == own_uid;
+    ScOdooRole user_role = own_role;
+
+    if (!known && user_roles != NULL &&
+        g_hash_table_lookup_extended (user_roles, &odoo_id, NULL, &found))
+      {
+        known = TRUE;
+        user_role = GPOINTER_TO_INT (found);
+      }
+
+    if (known)
+      switch (user_role)
         {
         case SC_ODOO_ROLE_ADMIN: role = "admin"; break;
         case SC_ODOO_ROLE_MANAGER: role = "manager"; break;
         case SC_ODOO_ROLE_USER: role = "user"; break;
         case SC_ODOO_ROLE_NONE: default: role = "none"; break;
         }
-    }
+  }
 
   id = lookup_id (store, "SELECT id FROM users WHERE odoo_id = ?", odoo_id, error);
   if (id < 0)
@@ -1280,7 +1297,7 @@ apply_page_rows (ScStore       *store,
 
   for (guint i = 0; page->users != NULL && i < json_array_get_length (page->users); i++)
     if (upsert_user (store, json_array_get_object_element (page->users, i), page->role,
-                     page->own_uid, error) < 0)
+                     page->own_uid, page->user_roles, error) < 0)
       goto failed;
 
   for (guint i = 0; i < n_rows; i++)
@@ -1291,7 +1308,7 @@ apply_page_rows (ScStore       *store,
       switch (page->model)
         {
         case SC_SYNC_MODEL_USERS:
-          ok = upsert_user (store, row, page->role, page->own_uid, error) >= 0;
+          ok = upsert_user (store, row, page->role, page->own_uid, page->user_roles, error) >= 0;
           break;
         case SC_SYNC_MODEL_GROUPS:
           ok = upsert_group (store, row, error);
@@ -1911,6 +1928,26 @@ page_applied_cb (GObject      *object,
 }
 
 static void
+collect_user_roles (ScOdooClient *client,
+                    GHashTable   *roles,
+                    JsonArray    *users)
+{
+  for (guint i = 0; users != NULL && i < json_array_get_length (users); i++)
+    {
+      JsonObject *row = json_array_get_object_element (users, i);
+      JsonNode *groups = row ? json_object_get_member (row, "groups_id") : NULL;
+      gint64 uid;
+
+      if (groups == NULL || !JSON_NODE_HOLDS_ARRAY (groups))
+        continue;
+      uid = member_int (row, "id");
+      g_hash_table_insert (roles, g_memdup2 (&uid, sizeof uid),
+                           GINT_TO_POINTER (sc_odoo_client_role_for_groups (client,
+                                                                            json_node_get_array (groups))));
+    }
+}
+
+static void
 apply_page (GTask     *task,
             JsonArray *users)
 {
@@ -1927,6 +1964,12 @@ apply_page (GTask     *task,
       op->page_end.write_date = g_strdup (member_string (last, "write_date"));
       op->page_end.last_id = member_int (last, "id");
     }
+
+  /* Others' KPI groups, worked out here where the client is. */
+  page->user_roles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  collect_user_roles (self->client, page->user_roles, users);
+  if (op->model == SC_SYNC_MODEL_USERS)
+    collect_user_roles (self->client, page->user_roles, op->rows);
 
   page->model = op->model;
   page->rows = g_steal_pointer (&op->rows);
@@ -1984,8 +2027,11 @@ unknown_users_cb (GObject      *object,
     }
 
   sc_odoo_client_read_async (self->client, "res.users", (const gint64 *)(gpointer)unknown->data,
-                             unknown->len, user_fields, g_task_get_cancellable (task),
-                             users_read_cb, task);
+                             unknown->len,
+                             op_of (task)->fields[SC_SYNC_MODEL_USERS] != NULL
+                             ? (const char * const *)op_of (task)->fields[SC_SYNC_MODEL_USERS]
+                             : user_required,
+                             g_task_get_cancellable (task), users_read_cb, task);
 }
 
 static void
@@ -2271,7 +2317,8 @@ fields_cb (GObject      *object,
     {
       if (json_object_has_member (fields, *field))
         g_strv_builder_add (wanted, *field);
-      else
+      /* Others' groups are hidden from most accounts: not worth a note. */
+      else if (!(op->model == SC_SYNC_MODEL_USERS && g_str_equal (*field, "groups_id")))
         g_string_append_printf (missing, "%s“%s”", missing->len ? ", " : "", *field);
     }
 

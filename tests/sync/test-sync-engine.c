@@ -327,6 +327,9 @@ test_first_sync (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM kpi_assignees"), ==, 14);
   g_assert_cmpint (local_user (fixture, SC_FAKE_ODOO_SALES_UID), >, 0);
 
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM users WHERE odoo_id = 9 "
+                                       "AND kpi_role = 'user'"), ==, 1);
+
   for (guint i = 0; i < G_N_ELEMENTS (kpis); i++)
     {
       g_autoptr(JsonObject) record = sc_fake_odoo_get_record (fixture->server, "kpi.report", kpis[i]);
@@ -876,6 +879,25 @@ test_missing_model (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM report_groups"), ==, 3);
 }
 
+static void
+test_user_roles (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(JsonObject) values = parse_object ("{\"kpi_id\": 2, \"user_id\": 7, \"value\": 64}");
+  g_autoptr(ScSyncReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A KPI Manager's value: everyone's KPI group comes from their
+   * groups_id, not only ours. */
+  g_assert_cmpint (sc_fake_odoo_create_record (fixture->server, "kpi.report.submission", values, &error), >, 0);
+  g_assert_no_error (error);
+  report = sync_ok (fixture);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM users WHERE odoo_id = 7 "
+                                       "AND kpi_role = 'manager'"), ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM users WHERE odoo_id = 9 "
+                                       "AND kpi_role = 'user'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -888,6 +910,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add ("/sync/engine/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("pull/first", test_first_sync);
+  ADD ("pull/user-roles", test_user_roles);
   ADD ("pull/incremental", test_incremental);
   ADD ("pull/paging", test_paging_resume);
   ADD ("pull/target-change", test_target_change);
