@@ -307,6 +307,48 @@ cmd_ack (ScCliGlobals  *globals,
   return SC_CLI_EXIT_OK;
 }
 
+static int
+cmd_snooze (ScCliGlobals  *globals,
+            int            argc,
+            char         **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("RULE-ID KPI"));
+  g_autoptr(ScStore) store = NULL;
+  g_autoptr(ScKpi) kpi = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *comment = NULL;
+  g_autofree char *until_text = NULL;
+  gint64 rule_id, until;
+  int hours = 24;
+  int status;
+  const GOptionEntry entries[] = {
+    { "hours", 'H', 0, G_OPTION_ARG_INT, &hours, N_("For this many hours (default 24)"), N_("N") },
+    { "comment", 'm', 0, G_OPTION_ARG_STRING, &comment, N_("Why, for the others"), N_("TEXT") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, _("Snooze a rule for one KPI: it neither fires nor "
+                                           "escalates until then, and still resolves."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = sc_cli_parse_options (context, &argc, &argv)) != SC_CLI_EXIT_OK)
+    return status;
+  if (argc != 3 || !g_ascii_string_to_signed (argv[1], 10, 1, G_MAXINT64, &rule_id, NULL))
+    return sc_cli_usage_error (context, _("alerts snooze needs a rule id and a KPI"));
+  if (hours < 1 || hours > 24 * 366)
+    return sc_cli_usage_error (context, _("--hours must be from 1 to 8784"));
+
+  until = now_utc () + (gint64)hours * 3600;
+  if (!(store = sc_cli_open_store (globals, &error)) ||
+      !(kpi = sc_store_find_kpi (store, argv[2], &error)) ||
+      !sc_store_snooze_alert (store, rule_id, sc_kpi_get_id (kpi), until, comment, &error))
+    return sc_cli_data_error (error);
+
+  until_text = format_local (until);
+  printf (_("Snoozed rule %lld on “%s” until %s.\n"), (long long)rule_id, sc_kpi_get_name (kpi), until_text);
+
+  return SC_CLI_EXIT_OK;
+}
+
 static void
 print_drain (GString                  *out,
              const ScAlertDrainReport *drained)
@@ -778,6 +820,7 @@ sc_cli_alerts_after_sync (ScStore *store,
 static const Subcommand subcommands[] = {
   { "list", "", N_("Active alerts (--all: resolved too)"), cmd_list },
   { "ack", N_("RULE-ID KPI"), N_("Acknowledge an alert"), cmd_ack },
+  { "snooze", N_("RULE-ID KPI"), N_("Snooze a rule for a KPI (--hours, --comment)"), cmd_snooze },
   { "run", "", N_("Evaluate the rules and send what is due"), cmd_run },
   { "deliver", "", N_("Send the notifications that are due"), cmd_deliver },
   { "rules", "", N_("List the rules"), cmd_rules },

@@ -471,6 +471,83 @@ sc_store_list_alerts (ScStore   *store,
 }
 
 /**
+ * sc_store_snooze_alert:
+ * @store: a #ScStore
+ * @rule_id: the rule
+ * @kpi_id: the KPI
+ * @until: when the snooze ends, Unix seconds UTC
+ * @comment: (nullable): why, for the others
+ * @error: return location for a #GError
+ *
+ * Snoozes a rule for one KPI, firing or not yet: until @until it neither
+ * fires nor escalates; it still resolves.
+ *
+ * Returns: %TRUE on success; %SC_ALERT_ERROR_INVALID for a rule that does
+ *   not watch that KPI
+ */
+gboolean
+sc_store_snooze_alert (ScStore     *store,
+                       gint64       rule_id,
+                       gint64       kpi_id,
+                       gint64       until,
+                       const char  *comment,
+                       GError     **error)
+{
+  g_auto(ScAlertState) state = { 0, };
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SC_IS_STORE (store), FALSE);
+
+  sc_alert_state_init (&state);
+
+  if (!_sc_store_begin (store, error))
+    return FALSE;
+
+  stmt = _sc_store_prepare (store,
+                            "SELECT (SELECT count(*) FROM alert_rules WHERE id = ?1), "
+                            "  (SELECT count(*) FROM kpis WHERE id = ?2)",
+                            error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, rule_id);
+  sqlite3_bind_int64 (stmt, 2, kpi_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW || sqlite3_column_int (stmt, 0) == 0 || sqlite3_column_int (stmt, 1) == 0)
+    {
+      sqlite3_reset (stmt);
+      g_set_error_literal (error, SC_ALERT_ERROR, SC_ALERT_ERROR_INVALID,
+                           _("There is no such alert rule or KPI to snooze"));
+      goto failed;
+    }
+  sqlite3_reset (stmt);
+
+  stmt = _sc_store_prepare (store,
+                            "SELECT " STATE_COLUMNS " FROM alert_states WHERE rule_id = ? AND kpi_id = ?",
+                            error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, rule_id);
+  sqlite3_bind_int64 (stmt, 2, kpi_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      sc_alert_state_clear (&state);
+      state_from_row (&state, stmt, 0);
+    }
+  sqlite3_reset (stmt);
+
+  sc_alert_snooze (&state, until, comment);
+  if (!sc_store_save_alert_state (store, rule_id, kpi_id, &state, error))
+    goto failed;
+
+  return _sc_store_commit (store, SC_STORE_CHANGE_SETTINGS, error);
+
+failed:
+  _sc_store_rollback (store);
+  return FALSE;
+}
+
+/**
  * sc_store_acknowledge_alert:
  * @store: a #ScStore
  * @rule_id: the rule

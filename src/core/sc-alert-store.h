@@ -74,6 +74,12 @@ gboolean    sc_store_save_alert_state        (ScStore            *store,
 GPtrArray  *sc_store_list_alerts             (ScStore            *store,
                                               gboolean            include_normal,
                                               GError            **error);
+gboolean    sc_store_snooze_alert            (ScStore            *store,
+                                              gint64              rule_id,
+                                              gint64              kpi_id,
+                                              gint64              until,
+                                              const char         *comment,
+                                              GError            **error);
 gboolean    sc_store_acknowledge_alert       (ScStore            *store,
                                               gint64              rule_id,
                                               gint64              kpi_id,

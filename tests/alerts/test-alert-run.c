@@ -314,6 +314,39 @@ test_unknown_channel (StoreFixture  *fixture,
   g_assert_cmpint (query_int64 (fixture->path, "SELECT count(*) FROM alert_rules"), ==, 0);
 }
 
+static void
+test_snooze (StoreFixture  *fixture,
+             gconstpointer  data)
+{
+  g_auto(ScAlertRunReport) report = { 0, };
+  g_autoptr(ScAlertRule) rule = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 kpi, rule_id;
+
+  kpi = add_test_kpi (fixture->store, "Backlog", SC_TARGET_TYPE_NUMBER, 50, SC_DIRECTION_LOWER_BETTER);
+  rule = rule_from ("{\"comparison\": \"above\", \"level\": 80, \"severity\": \"critical\"}", "Backlog over 80");
+  rule_id = sc_store_add_alert_rule (fixture->store, rule, NULL, 0, T0, &error);
+  g_assert_no_error (error);
+
+  /* Snoozed before it fires, with the reason: quiet until then. */
+  g_assert_true (sc_store_snooze_alert (fixture->store, rule_id, kpi, T0 + 4 * HOUR,
+                                        "Migration weekend", &error));
+  g_assert_no_error (error);
+  submit (fixture->store, kpi, 95, T0);
+  run (fixture->store, T0 + HOUR, &report);
+  g_assert_cmpuint (report.events, ==, 0);
+
+  /* Once the snooze is over, a condition that still holds fires. */
+  run (fixture->store, T0 + 4 * HOUR + 1, &report);
+  g_assert_cmpuint (report.events, ==, 1);
+  alerts = sc_store_list_alerts (fixture->store, FALSE, NULL);
+  g_assert_cmpuint (alerts->len, ==, 1);
+
+  g_assert_false (sc_store_snooze_alert (fixture->store, rule_id + 100, kpi, T0, NULL, &error));
+  g_assert_error (error, SC_ALERT_ERROR, SC_ALERT_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -326,6 +359,7 @@ main (int   argc,
   STORE_TEST ("/alerts/run/escalation", test_escalation, GINT_TO_POINTER (1));
   STORE_TEST ("/alerts/run/quiet-hours-digest", test_quiet_hours_digest, GINT_TO_POINTER (1));
   STORE_TEST ("/alerts/run/unknown-channel", test_unknown_channel, GINT_TO_POINTER (1));
+  STORE_TEST ("/alerts/run/snooze", test_snooze, GINT_TO_POINTER (1));
 
   return g_test_run ();
 }

@@ -203,6 +203,19 @@ test_rule_to_acknowledgement (Fixture       *fixture,
         }
     }
 
+  {
+    g_auto(Run) snooze = { 0, };
+    g_auto(Run) bad = { 0, };
+
+    cli (fixture, &snooze, NULL, "alerts", "snooze", rule_id, json_object_get_string_member (alert, "kpi"),
+         "--hours", "8", "--comment", "Quarter close", NULL);
+    g_assert_cmpint (snooze.status, ==, 0);
+    g_assert_nonnull (strstr (snooze.out, "Snoozed rule"));
+    cli (fixture, &bad, NULL, "alerts", "snooze", rule_id, json_object_get_string_member (alert, "kpi"),
+         "--hours", "0", NULL);
+    g_assert_cmpint (bad.status, ==, 1);
+  }
+
   cli (fixture, &channels, NULL, "alerts", "channels", NULL);
   g_assert_nonnull (strstr (channels.out, "ops"));
 
