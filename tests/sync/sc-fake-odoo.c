@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -1183,6 +1186,12 @@ on_service_incoming_cb (GSocketService    *service,
   g_rec_mutex_lock (&self->lock);
   self->connection_count++;
   g_rec_mutex_unlock (&self->lock);
+
+  /* SoupServer writes an answer's headers and body apart: without this,
+   * Nagle holds the body for the client's delayed ACK, 40 ms an answer on
+   * a kept-alive connection. */
+  g_socket_set_option (g_socket_connection_get_socket (connection), IPPROTO_TCP, TCP_NODELAY, TRUE,
+                       NULL);
 
   if (self->certificate != NULL)
     {
