@@ -573,6 +573,51 @@ failed:
 }
 
 /**
+ * sc_store_hurry_alert_deliveries:
+ * @store: a #ScStore
+ * @now: the time
+ * @error: return location for a #GError
+ *
+ * The network is back: deliveries waiting out a backoff (most likely
+ * because it was down) are due now. Those a service asked to wait for
+ * (429 or 503, with or without Retry-After) keep their time.
+ *
+ * Returns: how many were hurried, or %G_MAXUINT with @error set
+ */
+guint
+sc_store_hurry_alert_deliveries (ScStore  *store,
+                                 gint64    now,
+                                 GError  **error)
+{
+  sqlite3_stmt *stmt;
+  guint changed;
+
+  g_return_val_if_fail (SC_IS_STORE (store), G_MAXUINT);
+
+  if (!_sc_store_begin (store, error))
+    return G_MAXUINT;
+
+  stmt = _sc_store_prepare (store,
+                            "UPDATE alert_deliveries SET next_attempt_at = ?1 "
+                            "WHERE state = 'pending' AND next_attempt_at > ?1 "
+                            "  AND coalesce (last_status, 0) NOT IN (429, 503)",
+                            error);
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, now);
+  if (stmt == NULL || !step_done (store, stmt, _("Saving an alert delivery"), error))
+    {
+      _sc_store_rollback (store);
+      return G_MAXUINT;
+    }
+  changed = (guint)sqlite3_changes (_sc_store_get_db (store));
+
+  if (!_sc_store_commit (store, changed > 0 ? SC_STORE_CHANGE_OUTBOX : 0, error))
+    return G_MAXUINT;
+
+  return changed;
+}
+
+/**
  * sc_store_list_alert_deliveries:
  * @store: a #ScStore
  * @event_id: an event, or 0 for all

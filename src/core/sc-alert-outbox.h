@@ -123,6 +123,9 @@ gboolean         sc_store_finish_alert_delivery      (ScStore                *st
                                                       gint64                  next_attempt_at,
                                                       gint64                  now,
                                                       GError                **error);
+guint            sc_store_hurry_alert_deliveries     (ScStore                *store,
+                                                      gint64                  now,
+                                                      GError                **error);
 GPtrArray       *sc_store_list_alert_deliveries      (ScStore                *store,
                                                       gint64                  event_id,
                                                       GError                **error);

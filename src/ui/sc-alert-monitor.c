@@ -43,6 +43,7 @@ struct _ScAlertMonitor
   guint          rerun : 1;
   guint          draining : 1;
   guint          redrain : 1;
+  guint          online : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ScAlertMonitor, sc_alert_monitor, G_TYPE_OBJECT)
@@ -342,6 +343,52 @@ run_cb (GObject      *object,
     }
 }
 
+static gpointer
+hurry_job (ScStore       *store,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  guint hurried = sc_store_hurry_alert_deliveries (store, g_get_real_time () / G_USEC_PER_SEC, error);
+
+  return hurried == G_MAXUINT ? NULL : GUINT_TO_POINTER (hurried + 1);
+}
+
+static void
+hurried_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(ScAlertMonitor) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (sc_store_thread_run_finish (SC_STORE_THREAD (object), result, &error) == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not requeue alert deliveries: %s", error->message);
+      return;
+    }
+
+  drain_queue (self);
+}
+
+/* Back online: what waited out a backoff while the network was down goes
+ * now, not an hour later. */
+static void
+on_network_changed_cb (ScAlertMonitor *self,
+                       gboolean        available,
+                       GNetworkMonitor *monitor)
+{
+  gboolean was_online = self->online;
+
+  self->online = available;
+  if (!available || was_online)
+    return;
+
+  sc_store_thread_run_async (self->store, hurry_job, NULL, NULL, NULL, self->cancellable, hurried_cb,
+                             g_object_ref (self));
+}
+
 static gboolean
 on_debounce_timeout_cb (gpointer user_data)
 {
@@ -499,6 +546,9 @@ sc_alert_monitor_new (ScStoreThread *store,
 
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  self->online = g_network_monitor_get_network_available (g_network_monitor_get_default ());
+  g_signal_connect_object (g_network_monitor_get_default (), "network-changed",
+                           G_CALLBACK (on_network_changed_cb), self, G_CONNECT_SWAPPED);
   sc_store_thread_watch (store);
   schedule_run (self);
   drain_queue (self);

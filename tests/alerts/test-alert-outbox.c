@@ -327,6 +327,34 @@ test_retry_delay (void)
   g_assert_cmpint (sc_alert_retry_delay (100, 0.0), ==, 3 * 3600);
 }
 
+static void
+test_hurry_when_online (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GError) error = NULL;
+  ScAlertDelivery *offline, *throttled;
+
+  record_event (fixture);
+  first = claim (fixture, NOW);
+  offline = g_ptr_array_index (first, 0);
+  throttled = g_ptr_array_index (first, 1);
+
+  /* One failed for want of a network, one was told to wait (429). */
+  g_assert_true (sc_store_finish_alert_delivery (fixture->store, offline->id, SC_ALERT_DELIVERY_RETRY, 0,
+                                                 "unreachable", NOW + 3600, NOW, NULL));
+  g_assert_true (sc_store_finish_alert_delivery (fixture->store, throttled->id, SC_ALERT_DELIVERY_RETRY, 429,
+                                                 "slow down", NOW + 3600, NOW, NULL));
+
+  /* The network is back: the first is due now, the second still waits. */
+  g_assert_cmpuint (sc_store_hurry_alert_deliveries (fixture->store, NOW + 10, &error), ==, 1);
+  g_assert_no_error (error);
+  again = claim (fixture, NOW + 10);
+  g_assert_cmpuint (again->len, ==, 1);
+  g_assert_cmpint (((ScAlertDelivery *)g_ptr_array_index (again, 0))->id, ==, offline->id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +367,7 @@ main (int   argc,
   ADD ("retry-keeps-key", test_retry_keeps_key);
   ADD ("crash-mid-send", test_crash_mid_send);
   ADD ("failed-for-good", test_failed_for_good);
+  ADD ("hurry-when-online", test_hurry_when_online);
 #undef ADD
   g_test_add_func ("/alerts/outbox/retry-delay", test_retry_delay);
 
