@@ -54,15 +54,6 @@ now_utc (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
-static gboolean
-write_out (GString  *text,
-           GError  **error)
-{
-  g_autoptr(GOutputStream) out = sc_cli_stdout ();
-
-  return g_output_stream_write_all (out, text->str, text->len, NULL, NULL, error);
-}
-
 static char *
 format_local (gint64 unix_utc)
 {
@@ -266,7 +257,7 @@ cmd_list (ScCliGlobals  *globals,
       g_string_append (out, text);
     }
 
-  if (!write_out (out, &error))
+  if (!sc_cli_write_out (out, &error))
     return sc_cli_data_error (error);
 
   return SC_CLI_EXIT_OK;
@@ -363,7 +354,7 @@ print_drain (GString                  *out,
     }
 }
 
-static int
+static gboolean
 deliver (ScStore            *store,
          ScAlertDrainReport *drained,
          GError            **error)
@@ -449,7 +440,7 @@ cmd_run (ScCliGlobals  *globals,
       print_drain (out, &drained);
     }
 
-  if (!write_out (out, &error))
+  if (!sc_cli_write_out (out, &error))
     return sc_cli_data_error (error);
 
   return drained.failed > 0 ? SC_CLI_EXIT_DATA : SC_CLI_EXIT_OK;
@@ -478,7 +469,7 @@ cmd_deliver (ScCliGlobals  *globals,
     return sc_cli_data_error (error);
 
   print_drain (out, &drained);
-  if (!write_out (out, &error))
+  if (!sc_cli_write_out (out, &error))
     return sc_cli_data_error (error);
 
   return drained.failed > 0 ? SC_CLI_EXIT_DATA : SC_CLI_EXIT_OK;
@@ -615,7 +606,7 @@ cmd_channels (ScCliGlobals  *globals,
 
   text = sc_cli_table_render (table);
   g_string_append (out, text);
-  if (!write_out (out, &error))
+  if (!sc_cli_write_out (out, &error))
     return sc_cli_data_error (error);
 
   return SC_CLI_EXIT_OK;
@@ -633,8 +624,6 @@ cmd_test_channel (ScCliGlobals  *globals,
   g_auto(ScAlertSendResult) result = { 0, };
   g_autofree char *kind = NULL;
   g_autofree char *config = NULL;
-  g_autofree char *uuid = g_uuid_string_random ();
-  ScAlertDelivery delivery = { 0, };
   char *secret;
   gint64 id;
   int status;
@@ -650,25 +639,10 @@ cmd_test_channel (ScCliGlobals  *globals,
       !(id = find_channel (store, argv[1], &kind, &config, &error)))
     return sc_cli_data_error (error);
 
-  delivery.channel_id = id;
-  delivery.channel_kind = kind;
-  delivery.channel_name = argv[1];
-  delivery.channel_config = config;
-  delivery.idempotency_key = g_strconcat ("scorecard-test-", uuid, NULL);
-  delivery.rule_name = _("Test");
-  delivery.kpi_name = _("Scorecard test");
-  delivery.incident = 1;
-  delivery.event_type = (char *)"fired";
-  delivery.severity = (char *)"info";
-  delivery.time = now_utc ();
-  delivery.message = _("This is a test notification from Scorecard: this channel works.");
-  delivery.details = (char *)"{}";
-
   sender = sc_alert_sender_new (SEND_TIMEOUT_SECONDS);
   secret = sc_alert_store_secret_lookup (id, store);
-  sc_alert_sender_send (sender, &delivery, secret, delivery.time, NULL, &result);
+  sc_alert_sender_send_test (sender, id, kind, argv[1], config, secret, now_utc (), NULL, &result);
   wipe (secret);
-  g_free (delivery.idempotency_key);
 
   if (result.outcome == SC_ALERT_DELIVERY_DELIVERED)
     {
@@ -778,7 +752,7 @@ cmd_rules (ScCliGlobals  *globals,
       g_string_append_printf (out, ",\"definition\":%s}\n", definition);
     }
 
-  if (!write_out (out, &error))
+  if (!sc_cli_write_out (out, &error))
     return sc_cli_data_error (error);
 
   return SC_CLI_EXIT_OK;

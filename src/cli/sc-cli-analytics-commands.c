@@ -235,15 +235,6 @@ load_series (ScCliGlobals      *globals,
   return SC_CLI_EXIT_OK;
 }
 
-static gboolean
-write_out (GString  *text,
-           GError  **error)
-{
-  g_autoptr(GOutputStream) out = sc_cli_stdout ();
-
-  return g_output_stream_write_all (out, text->str, text->len, NULL, NULL, error);
-}
-
 static void
 append_number (GString *out,
                double   value)
@@ -384,7 +375,7 @@ sc_cli_cmd_forecast (ScCliGlobals  *globals,
         fprintf (stderr, "%s\n", forecast->reason);
     }
 
-  if (!write_out (out, &error))
+  if (!sc_cli_write_out (out, &error))
     return sc_cli_data_error (error);
 
   return forecast->method == SC_FORECAST_METHOD_NONE ? SC_CLI_EXIT_DATA : SC_CLI_EXIT_OK;
@@ -463,7 +454,7 @@ sc_cli_cmd_trend (ScCliGlobals  *globals,
         }
     }
 
-  if (!write_out (out, &error))
+  if (!sc_cli_write_out (out, &error))
     return sc_cli_data_error (error);
 
   return SC_CLI_EXIT_OK;
@@ -543,7 +534,7 @@ sc_cli_cmd_anomalies (ScCliGlobals  *globals,
         }
     }
 
-  if (!write_out (out, &error))
+  if (!sc_cli_write_out (out, &error))
     return sc_cli_data_error (error);
 
   return SC_CLI_EXIT_OK;

@@ -117,6 +117,16 @@ sc_cli_stdout (void)
   return g_unix_output_stream_new (STDOUT_FILENO, FALSE);
 }
 
+/* Writes a command's output to standard output, all of it. */
+gboolean
+sc_cli_write_out (GString  *text,
+                  GError  **error)
+{
+  g_autoptr(GOutputStream) out = sc_cli_stdout ();
+
+  return g_output_stream_write_all (out, text->str, text->len, NULL, NULL, error);
+}
+
 /* The first line of standard input, without its line end, for a secret:
  * a terminal does not echo it, and it never comes from the command line. */
 char *

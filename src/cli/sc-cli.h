@@ -48,6 +48,8 @@ int      sc_cli_parse_options    (GOptionContext *context,
 ScStore *sc_cli_open_store       (ScCliGlobals   *globals,
                                   GError        **error);
 GOutputStream *sc_cli_stdout     (void);
+gboolean sc_cli_write_out        (GString        *text,
+                                  GError        **error);
 char    *sc_cli_read_secret      (const char     *prompt,
                                   GError        **error);
 

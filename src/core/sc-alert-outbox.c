@@ -73,24 +73,6 @@ delivery_from_row (sqlite3_stmt *stmt)
   return delivery;
 }
 
-static gboolean
-step_done (ScStore       *store,
-           sqlite3_stmt  *stmt,
-           const char    *what,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sc_store_set_error (store, error, rc, what);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static void
 add_number (JsonBuilder *builder,
             const char  *name,
@@ -215,7 +197,7 @@ sc_store_add_alert_channel (ScStore     *store,
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, config_json, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 4, now);
-  if (!step_done (store, stmt, _("Saving the alert channel"), error))
+  if (!_sc_store_step_done (store, stmt, _("Saving the alert channel"), error))
     goto failed;
   id = sqlite3_last_insert_rowid (_sc_store_get_db (store));
 
@@ -256,7 +238,7 @@ sc_store_remove_alert_channel (ScStore  *store,
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_int64 (stmt, 1, channel_id);
-  if (!step_done (store, stmt, _("Removing the alert channel"), error))
+  if (!_sc_store_step_done (store, stmt, _("Removing the alert channel"), error))
     goto failed;
 
   return _sc_store_commit (store, SC_STORE_CHANGE_SETTINGS, error);
@@ -380,7 +362,7 @@ sc_store_record_alert_event (ScStore             *store,
   sqlite3_bind_int64 (stmt, 8, event->time);
   sqlite3_bind_text (stmt, 9, event->message ? event->message : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 10, details, -1, SQLITE_TRANSIENT);
-  if (!step_done (store, stmt, _("Saving the alert"), error))
+  if (!_sc_store_step_done (store, stmt, _("Saving the alert"), error))
     goto failed;
   event_id = sqlite3_last_insert_rowid (_sc_store_get_db (store));
 
@@ -400,7 +382,7 @@ sc_store_record_alert_event (ScStore             *store,
       sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 3, now);
       sqlite3_bind_int64 (stmt, 4, channel_ids[i]);
-      if (!step_done (store, stmt, _("Queuing the alert’s delivery"), error))
+      if (!_sc_store_step_done (store, stmt, _("Queuing the alert’s delivery"), error))
         goto failed;
     }
 
@@ -489,7 +471,7 @@ sc_store_claim_alert_deliveries (ScStore            *store,
         goto failed;
       sqlite3_bind_int64 (stmt, 1, delivery->id);
       sqlite3_bind_int64 (stmt, 2, now + SC_ALERT_DELIVERY_LEASE_SECONDS);
-      if (!step_done (store, stmt, _("Claiming an alert delivery"), error))
+      if (!_sc_store_step_done (store, stmt, _("Claiming an alert delivery"), error))
         goto failed;
 
       delivery->attempts++;
@@ -562,7 +544,7 @@ sc_store_finish_alert_delivery (ScStore                 *store,
     sqlite3_bind_text (stmt, 4, reason, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 5, outcome == SC_ALERT_DELIVERY_RETRY ? next_attempt_at : now);
   sqlite3_bind_int64 (stmt, 6, now);
-  if (!step_done (store, stmt, _("Saving an alert delivery"), error))
+  if (!_sc_store_step_done (store, stmt, _("Saving an alert delivery"), error))
     goto failed;
 
   return _sc_store_commit (store, SC_STORE_CHANGE_OUTBOX, error);
@@ -604,7 +586,7 @@ sc_store_hurry_alert_deliveries (ScStore  *store,
                             error);
   if (stmt != NULL)
     sqlite3_bind_int64 (stmt, 1, now);
-  if (stmt == NULL || !step_done (store, stmt, _("Saving an alert delivery"), error))
+  if (stmt == NULL || !_sc_store_step_done (store, stmt, _("Saving an alert delivery"), error))
     {
       _sc_store_rollback (store);
       return G_MAXUINT;

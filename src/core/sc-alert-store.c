@@ -24,24 +24,6 @@
 
 /* Auxiliary methods */
 
-static gboolean
-step_done (ScStore       *store,
-           sqlite3_stmt  *stmt,
-           const char    *what,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sc_store_set_error (store, error, rc, what);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static char *
 channels_to_json (const gint64 *ids,
                   guint         n)
@@ -227,7 +209,7 @@ sc_store_add_alert_rule (ScStore            *store,
   sqlite3_bind_text (stmt, 2, definition, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, channels, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 4, now);
-  if (!step_done (store, stmt, _("Saving the alert rule"), error))
+  if (!_sc_store_step_done (store, stmt, _("Saving the alert rule"), error))
     goto failed;
   id = sqlite3_last_insert_rowid (_sc_store_get_db (store));
 
@@ -391,7 +373,7 @@ sc_store_save_alert_state (ScStore             *store,
   else
     sqlite3_bind_null (stmt, 14);
 
-  return step_done (store, stmt, _("Saving the alert"), error);
+  return _sc_store_step_done (store, stmt, _("Saving the alert"), error);
 }
 
 /**

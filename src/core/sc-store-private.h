@@ -31,6 +31,10 @@ void          _sc_store_set_error          (ScStore      *self,
                                             GError      **error,
                                             int           rc,
                                             const char   *what);
+gboolean      _sc_store_step_done          (ScStore      *self,
+                                            sqlite3_stmt *stmt,
+                                            const char   *what,
+                                            GError      **error);
 void          _sc_store_emit_changed       (ScStore      *self,
                                             ScStoreChange changes);
 gint64        _sc_store_enqueue            (ScStore      *self,

@@ -350,6 +350,26 @@ _sc_store_set_error (ScStore     *self,
     }
 }
 
+/* Runs a statement that returns no row, then resets it; @what names the
+ * write in the error. */
+gboolean
+_sc_store_step_done (ScStore       *self,
+                     sqlite3_stmt  *stmt,
+                     const char    *what,
+                     GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sc_store_set_error (self, error, rc, what);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Returns a cached, reset statement: the caller binds and steps it, and
  * must not finalize it. */
 sqlite3_stmt *

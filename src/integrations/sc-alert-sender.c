@@ -646,6 +646,55 @@ sc_alert_sender_send (ScAlertSender          *self,
 }
 
 /**
+ * sc_alert_sender_send_test:
+ * @self: a #ScAlertSender
+ * @channel_id: the channel
+ * @kind: its kind
+ * @name: its name
+ * @config: (nullable): its settings that are not secret, as JSON
+ * @secret: (nullable): its secret, as JSON
+ * @now: the time
+ * @cancellable: (nullable): a #GCancellable
+ * @result: (out caller-allocates): what came of it
+ *
+ * Sends a made-up info alert to one channel, recording nothing: the
+ * "Send Test" of the app and of `scorecard-cli alerts test-channel`.
+ */
+void
+sc_alert_sender_send_test (ScAlertSender     *self,
+                           gint64             channel_id,
+                           const char        *kind,
+                           const char        *name,
+                           const char        *config,
+                           const char        *secret,
+                           gint64             now,
+                           GCancellable      *cancellable,
+                           ScAlertSendResult *result)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *key = g_strconcat ("scorecard-test-", uuid, NULL);
+  ScAlertDelivery delivery = { 0, };
+
+  g_return_if_fail (SC_IS_ALERT_SENDER (self));
+
+  delivery.channel_id = channel_id;
+  delivery.channel_kind = (char *)kind;
+  delivery.channel_name = (char *)name;
+  delivery.channel_config = (char *)config;
+  delivery.idempotency_key = key;
+  delivery.rule_name = (char *)_("Test");
+  delivery.kpi_name = (char *)_("Scorecard test");
+  delivery.incident = 1;
+  delivery.event_type = (char *)"fired";
+  delivery.severity = (char *)"info";
+  delivery.time = now;
+  delivery.message = (char *)_("This is a test notification from Scorecard: this channel works.");
+  delivery.details = (char *)"{}";
+
+  sc_alert_sender_send (self, &delivery, secret, now, cancellable, result);
+}
+
+/**
  * sc_alert_send_result_clear:
  * @result: a #ScAlertSendResult
  */

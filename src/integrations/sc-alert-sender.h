@@ -42,6 +42,15 @@ void                sc_alert_sender_send        (ScAlertSender          *self,
                                                  gint64                  now,
                                                  GCancellable           *cancellable,
                                                  ScAlertSendResult      *result);
+void                sc_alert_sender_send_test   (ScAlertSender          *self,
+                                                 gint64                  channel_id,
+                                                 const char             *kind,
+                                                 const char             *name,
+                                                 const char             *config,
+                                                 const char             *secret,
+                                                 gint64                  now,
+                                                 GCancellable           *cancellable,
+                                                 ScAlertSendResult      *result);
 void                sc_alert_send_result_clear  (ScAlertSendResult      *result);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ScAlertSendResult, sc_alert_send_result_clear)

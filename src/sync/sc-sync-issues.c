@@ -31,24 +31,6 @@ typedef struct
 
 /* Auxiliary methods */
 
-static gboolean
-step_done (ScStore       *store,
-           sqlite3_stmt  *stmt,
-           const char    *what,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sc_store_set_error (store, error, rc, what);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static const char *
 rule_message (const char *rule)
 {
@@ -244,7 +226,7 @@ sc_sync_issues_reapply (ScStore  *store,
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_int64 (stmt, 1, conflict_id);
-  if (!step_done (store, stmt, _("Re-applying the value"), error))
+  if (!_sc_store_step_done (store, stmt, _("Re-applying the value"), error))
     goto failed;
 
   return _sc_store_commit (store, SC_STORE_CHANGE_OUTBOX | SC_STORE_CHANGE_SUBMISSIONS, error);
@@ -282,7 +264,7 @@ sc_sync_issues_retry (ScStore  *store,
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_int64 (stmt, 1, outbox_id);
-  if (!step_done (store, stmt, _("Updating the outbox"), error))
+  if (!_sc_store_step_done (store, stmt, _("Updating the outbox"), error))
     goto failed;
 
   return _sc_store_commit (store, SC_STORE_CHANGE_OUTBOX, error);
@@ -318,7 +300,7 @@ sc_sync_issues_dismiss (ScStore  *store,
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_int64 (stmt, 1, conflict_id);
-  if (!step_done (store, stmt, _("Dismissing the conflict"), error))
+  if (!_sc_store_step_done (store, stmt, _("Dismissing the conflict"), error))
     goto failed;
 
   /* The outbox flag: the conflict count is shown beside the outbox's. */

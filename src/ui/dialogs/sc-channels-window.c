@@ -261,10 +261,7 @@ test_in_thread (GTask        *task,
   ChannelJob *job = task_data;
   g_autoptr(ScAlertSender) sender = sc_alert_sender_new (SEND_TIMEOUT_SECONDS);
   g_auto(ScAlertSendResult) result = { 0, };
-  g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *key = g_strconcat ("scorecard-test-", uuid, NULL);
   g_autoptr(GError) error = NULL;
-  ScAlertDelivery delivery = { 0, };
   char *secret;
 
   secret = sc_channel_secret_lookup_sync (job->path, job->channel_id, cancellable, &error);
@@ -277,22 +274,8 @@ test_in_thread (GTask        *task,
       return;
     }
 
-  /* The same synthetic alert as scorecard-cli alerts test-channel. */
-  delivery.channel_id = job->channel_id;
-  delivery.channel_kind = job->kind;
-  delivery.channel_name = job->name;
-  delivery.channel_config = job->config;
-  delivery.idempotency_key = key;
-  delivery.rule_name = _("Test");
-  delivery.kpi_name = _("Scorecard test");
-  delivery.incident = 1;
-  delivery.event_type = (char *)"fired";
-  delivery.severity = (char *)"info";
-  delivery.time = g_get_real_time () / G_USEC_PER_SEC;
-  delivery.message = _("This is a test notification from Scorecard: this channel works.");
-  delivery.details = (char *)"{}";
-
-  sc_alert_sender_send (sender, &delivery, secret, delivery.time, cancellable, &result);
+  sc_alert_sender_send_test (sender, job->channel_id, job->kind, job->name, job->config, secret,
+                             g_get_real_time () / G_USEC_PER_SEC, cancellable, &result);
   wipe (secret);
 
   if (result.outcome != SC_ALERT_DELIVERY_DELIVERED)
